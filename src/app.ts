@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { fileURLToPath } from 'node:url';
+import { accountsRoutes } from './modules/accounts/accounts.routes.tsx';
+import { adminRoutes } from './modules/accounts/admin.routes.tsx';
+import { hasDemoData } from './modules/accounts/accounts.repository.ts';
+import { authenticate } from './modules/accounts/authenticate.ts';
+import { regionsRoutes } from './modules/regions/regions.routes.ts';
+import { installRouteGuard, type RegisteredRoute } from './platform/authz/route-guard.ts';
+import type { Deps } from './platform/deps.ts';
+import { registerErrorHandling } from './platform/http/error-handler.tsx';
+import './platform/http/types.ts';
+import { negotiateLocale, translator } from './platform/i18n/i18n.ts';
+import { shellRoutes } from './platform/views/shell.routes.tsx';
+
+export interface BuildAppOptions {
+  deps: Deps;
+  logger?: boolean | { level: string };
+  /** Extra routes for tests (e.g. one that throws, to see the error page). */
+  extraRoutes?: (app: FastifyInstance) => void;
+}
+
+export interface BrugwerkApp extends FastifyInstance {
+  registeredRoutes: RegisteredRoute[];
+}
+
+const publicDir = fileURLToPath(new URL('./public', import.meta.url));
+
+export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
+  const { deps } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 256 * 1024,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    trustProxy: process.env.TRUST_PROXY === '1',
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Platform, in the order requests meet it.
+  app.decorateRequest('locale', 'nl');
+  app.decorateRequest('t', null as never);
+  app.decorateRequest('user', null);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    request.locale = negotiateLocale(
+      typeof request.cookies?.brugwerk_taal === 'string' ? request.cookies.brugwerk_taal : undefined,
+      request.headers['accept-language'],
+    );
+    request.t = translator(request.locale);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-correlation-id', String(request.id));
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Brugwerk API', version: '1', description: 'Brugwerk JSON API' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    strictTransportSecurity: deps.config.secureCookies,
+  });
+  await app.register(cookie, { secret: deps.config.secrets.SESSION_SECRET });
+  await app.register(formbody);
+  await app.register(rateLimit, {
+    max: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600),
+    timeWindow: '1 minute',
+  });
+  await app.register(csrf, {
+    cookieKey: deps.config.secureCookies ? '__Host-brugwerk_csrf' : 'brugwerk_csrf',
+    cookieOpts: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.secureCookies,
+      signed: true,
+    },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      return typeof body?._csrf === 'string' ? body._csrf : undefined;
+    },
+  });
+  await app.register(fastifyStatic, { root: publicDir, serve: false });
+  app.addHook('onRequest', authenticate(deps));
+  const registeredRoutes = installRouteGuard(app);
+  registerErrorHandling(app);
+  app.decorate('demoMode', await hasDemoData(deps.db));
+
+  app.get('/health', { config: { permission: 'public' } }, async () => ({
+    status: 'ok',
+    database: deps.engine,
+  }));
+  app.get('/static/*', { config: { permission: 'public' } }, (request, reply) => {
+    const file = (request.params as { '*': string })['*'];
+    return reply.header('cache-control', 'public, max-age=3600').sendFile(file);
+  });
+  app.get('/api/v1/openapi.json', { config: { permission: 'public' } }, async () => app.swagger());
+
+  // Modules, each owning its routes.
+  await app.register(shellRoutes(deps));
+  await app.register(accountsRoutes(deps));
+  await app.register(adminRoutes(deps));
+  await app.register(regionsRoutes(deps));
+  options.extraRoutes?.(app);
+
+  await app.ready();
+  return Object.assign(app, { registeredRoutes }) as unknown as BrugwerkApp;
+}

@@ -1,0 +1,116 @@
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadDemoDataIfEmpty } from './demo.ts';
+import * as repo from './modules/accounts/accounts.repository.ts';
+import * as accounts from './modules/accounts/accounts.service.ts';
+import { openPlatform } from './platform/boot.ts';
+import { systemActor } from './platform/deps.ts';
+
+const usage = `Gebruik: npm run cli -- <opdracht> [opties]
+
+Opdrachten:
+  db:migrate                                   database bijwerken naar het laatste schema
+  user:create --email E --name N --role R [--org SLUG]
+                                               gebruiker aanmaken; R is platform-admin, curator,
+                                               member, editor of admin (die laatste drie met --org).
+                                               Wachtwoord uit BRUGWERK_PASSWORD of een vraag.
+  token:create --email E [--name N]            API-sleutel aanmaken; toont alleen de sleutel
+  demo:load                                    demodata laden in een lege database
+`;
+
+const roles = ['platform-admin', 'curator', 'member', 'editor', 'admin'] as const;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+async function askPassword(): Promise<string> {
+  if (process.env.BRUGWERK_PASSWORD) return process.env.BRUGWERK_PASSWORD;
+  if (!process.stdin.isTTY) fail('Geef het wachtwoord via BRUGWERK_PASSWORD.');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question('Wachtwoord (minstens 12 tekens): ');
+  rl.close();
+  return answer;
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (!command || command === 'help' || command === '--help') {
+  console.log(usage);
+  process.exit(command ? 0 : 2);
+}
+const { values } = parseArgs({
+  args: rest,
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    org: { type: 'string' },
+  },
+  strict: true,
+});
+
+const { database, deps } = await openPlatform();
+const actor = systemActor(`cli:${command}`);
+try {
+  switch (command) {
+    case 'db:migrate':
+      console.error('Database is bijgewerkt.');
+      break;
+    case 'user:create': {
+      const input = z
+        .object({
+          email: z.string().email(),
+          name: z.string().min(1),
+          role: z.enum(roles),
+          org: z.string().optional(),
+        })
+        .safeParse(values);
+      if (!input.success) fail(`Ongeldige opties.\n\n${usage}`);
+      const { email, name, role, org } = input.data;
+      const isPlatformRole = role === 'platform-admin' || role === 'curator';
+      if (!isPlatformRole && !org) fail(`De rol ${role} hoort bij een organisatie: geef --org SLUG.`);
+      const organisation = org ? await repo.findOrganisationBySlug(deps.db, org) : undefined;
+      if (org && !organisation) fail(`Organisatie "${org}" bestaat niet.`);
+      const password = await askPassword();
+      if (password.length < 12) fail('Het wachtwoord moet minstens 12 tekens lang zijn.');
+      const user = await accounts.createUser(deps, actor, {
+        email,
+        name,
+        password,
+        platformRoles: isPlatformRole ? [role] : [],
+      });
+      if (organisation && !isPlatformRole) {
+        await accounts.setMembership(deps, actor, { userId: user.id, organisationId: organisation.id, role });
+      }
+      console.error(`Gebruiker ${user.email} aangemaakt.`);
+      break;
+    }
+    case 'token:create': {
+      if (!values.email) fail('Geef --email.');
+      const user = await repo.findUserByEmail(deps.db, values.email);
+      if (!user) fail(`Geen gebruiker met e-mailadres ${values.email}.`);
+      const token = await accounts.createApiToken(deps, actor, user.id, values.name ?? 'CLI');
+      console.log(token);
+      break;
+    }
+    case 'demo:load': {
+      const demo = await loadDemoDataIfEmpty(deps);
+      if (!demo) {
+        console.error('De database is niet leeg; er is niets geladen.');
+        break;
+      }
+      for (const a of demo) console.error(`${a.email}\t${a.password}\t${a.description}`);
+      break;
+    }
+    default:
+      fail(`Onbekende opdracht "${command}".\n\n${usage}`);
+  }
+} catch (err) {
+  if (err instanceof Error && 'code' in err && err.code === 'EmailTaken')
+    fail('Er bestaat al een gebruiker met dit e-mailadres.');
+  throw err;
+} finally {
+  await database.close();
+}

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import * as accounts from './modules/accounts/accounts.service.ts';
+import type { OrganisationRole, PlatformRole } from './modules/accounts/accounts.table.ts';
+import { systemActor, type Deps } from './platform/deps.ts';
+import type { OrganisationType } from './platform/vocabularies.ts';
+
+// DEMO DATA. Every organisation and person below is invented for demonstration; any likeness to a
+// real organisation or person is unintended. Names carry "(demo)" so nobody mistakes them for real.
+
+const organisations: { slug: string; name: string; type: OrganisationType; nis: string }[] = [
+  { slug: 'bs-de-regenboog-demo', name: 'Basisschool De Regenboog (demo)', type: 'school', nis: '44021' },
+  { slug: 'clb-de-vaart-demo', name: 'CLB De Vaart (demo)', type: 'clb', nis: '44021' },
+  { slug: 'caw-noordoever-demo', name: 'CAW Noordoever (demo)', type: 'caw', nis: '11002' },
+  {
+    slug: 'huis-van-het-kind-zonnewijzer-demo',
+    name: 'Huis van het Kind Zonnewijzer (demo)',
+    type: 'huis_van_het_kind',
+    nis: '71016',
+  },
+  {
+    slug: 'welzijnsregie-kanaalzone-demo',
+    name: 'Welzijnsregie Kanaalzone (demo)',
+    type: 'lokaal_bestuur',
+    nis: '44021',
+  },
+];
+
+const people: {
+  email: string;
+  name: string;
+  description: string;
+  platformRoles?: PlatformRole[];
+  membership?: { slug: string; role: OrganisationRole };
+}[] = [
+  {
+    email: 'beheer@demo.brugwerk.invalid',
+    name: 'Platformbeheer (demo)',
+    description: 'platformbeheerder',
+    platformRoles: ['platform-admin'],
+  },
+  {
+    email: 'curator@demo.brugwerk.invalid',
+    name: 'Ines Curator (demo)',
+    description: 'curator',
+    platformRoles: ['curator'],
+  },
+  {
+    email: 'zorg@regenboog.demo.invalid',
+    name: 'Lies Vermeulen (demo)',
+    description: 'zorgcoördinator, beheerder De Regenboog',
+    membership: { slug: 'bs-de-regenboog-demo', role: 'admin' },
+  },
+  {
+    email: 'leerkracht@regenboog.demo.invalid',
+    name: 'Karim El Amrani (demo)',
+    description: 'leerkracht, lid De Regenboog',
+    membership: { slug: 'bs-de-regenboog-demo', role: 'member' },
+  },
+  {
+    email: 'anker@devaart.demo.invalid',
+    name: 'Joke Peeters (demo)',
+    description: 'CLB-anker, redacteur CLB De Vaart',
+    membership: { slug: 'clb-de-vaart-demo', role: 'editor' },
+  },
+  {
+    email: 'welzijn@noordoever.demo.invalid',
+    name: 'Tom Claes (demo)',
+    description: 'welzijnswerker op school, beheerder CAW',
+    membership: { slug: 'caw-noordoever-demo', role: 'admin' },
+  },
+  {
+    email: 'onthaal@zonnewijzer.demo.invalid',
+    name: 'Nadia Bouzid (demo)',
+    description: 'onthaal, lid Huis van het Kind',
+    membership: { slug: 'huis-van-het-kind-zonnewijzer-demo', role: 'member' },
+  },
+  {
+    email: 'regie@kanaalzone.demo.invalid',
+    name: 'Pieter De Smet (demo)',
+    description: 'regisseur, beheerder lokaal bestuur',
+    membership: { slug: 'welzijnsregie-kanaalzone-demo', role: 'admin' },
+  },
+];
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  description: string;
+}
+
+/** Fills an empty database with demo data; returns the accounts with their (random) passwords. */
+export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoAccount[] | null> {
+  const any = await deps.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
+  if (any) return null;
+  const actor = systemActor('demo:load');
+  const ids = new Map<string, string>();
+  for (const o of organisations) {
+    const created = await accounts.createOrganisation(deps, actor, {
+      slug: o.slug,
+      name: o.name,
+      type: o.type,
+      municipalityNis: o.nis,
+      isDemo: true,
+    });
+    ids.set(o.slug, created.id);
+  }
+  const result: DemoAccount[] = [];
+  for (const p of people) {
+    const password = randomBytes(9).toString('base64url');
+    const user = await accounts.createUser(deps, actor, {
+      email: p.email,
+      name: p.name,
+      password,
+      platformRoles: p.platformRoles ?? [],
+      isDemo: true,
+    });
+    if (p.membership) {
+      await accounts.setMembership(deps, actor, {
+        userId: user.id,
+        organisationId: ids.get(p.membership.slug)!,
+        role: p.membership.role,
+      });
+    }
+    result.push({ email: p.email, password, description: p.description });
+  }
+  return result;
+}

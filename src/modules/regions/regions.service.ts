@@ -1,0 +1,17 @@
+import type { Deps } from '../../platform/deps.ts';
+import * as repo from './regions.repository.ts';
+
+/**
+ * Finds a municipality by NIS code, also by a code that disappeared in the 2025 mergers: such a
+ * code maps to the municipality it became part of, and the answer says so.
+ */
+export async function findMunicipality(deps: Deps, nis: string) {
+  const direct = await repo.findMunicipalityByNis(deps.db, nis);
+  if (direct) return { municipality: direct, mergedFrom: null };
+  const merger = await repo.findMergerByOldNis(deps.db, nis);
+  if (!merger) return null;
+  const municipality = await repo.findMunicipalityByNis(deps.db, merger.new_nis);
+  return municipality
+    ? { municipality, mergedFrom: { nisCode: merger.old_nis, nameNl: merger.old_name_nl } }
+    : null;
+}

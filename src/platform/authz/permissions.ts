@@ -1,0 +1,73 @@
+import type { OrganisationRole, PlatformRole } from '../../modules/accounts/accounts.table.ts';
+import { notFound } from '../errors.ts';
+
+/**
+ * Every route declares one of these. `public` is open to all; the others are `resource:action`
+ * strings granted to roles below. Deny by default: a permission nobody is granted is refused.
+ */
+export const permissions = {
+  'account:manage-own': ['authenticated'],
+  'organisation:read-members': ['member', 'platform-admin'],
+  'organisation:manage-members': ['admin', 'platform-admin'],
+  'user:manage': ['platform-admin'],
+  'mailbox:read': ['platform-admin'],
+  'audit:read': ['platform-admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+export type RoutePermission = 'public' | Permission;
+export type Role = 'authenticated' | OrganisationRole | PlatformRole;
+
+// A higher organisation role includes the lower ones.
+const impliedRoles: Record<OrganisationRole, OrganisationRole[]> = {
+  member: ['member'],
+  editor: ['member', 'editor'],
+  admin: ['member', 'editor', 'admin'],
+};
+
+export interface Principal {
+  id: string;
+  platformRoles: readonly PlatformRole[];
+  memberships: readonly { organisationId: string; role: OrganisationRole }[];
+}
+
+export function isPermission(value: unknown): value is RoutePermission {
+  return value === 'public' || (typeof value === 'string' && value in permissions);
+}
+
+function granted(permission: Permission, roles: Iterable<Role>): boolean {
+  const allowed: readonly Role[] = permissions[permission];
+  for (const role of roles) if (allowed.includes(role)) return true;
+  return false;
+}
+
+/** Route level: does the principal hold the permission anywhere (in any organisation)? */
+export function canAnywhere(principal: Principal | null, permission: RoutePermission): boolean {
+  if (permission === 'public') return true;
+  if (!principal) return false;
+  const roles: Role[] = ['authenticated', ...principal.platformRoles];
+  for (const m of principal.memberships) roles.push(...impliedRoles[m.role]);
+  return granted(permission, roles);
+}
+
+/** Object level: does the principal hold the permission for this organisation? */
+export function canInOrganisation(
+  principal: Principal | null,
+  permission: Permission,
+  organisationId: string,
+): boolean {
+  if (!principal) return false;
+  const roles: Role[] = ['authenticated', ...principal.platformRoles];
+  for (const m of principal.memberships)
+    if (m.organisationId === organisationId) roles.push(...impliedRoles[m.role]);
+  return granted(permission, roles);
+}
+
+/**
+ * The one object-level check: returns the object when allowed, and throws "not found" both when
+ * it does not exist and when the principal may not see it, so ids cannot be probed.
+ */
+export function authorizeObject<T>(object: T | undefined | null, allowed: (object: T) => boolean): T {
+  if (object === undefined || object === null || !allowed(object)) throw notFound();
+  return object;
+}

@@ -1,0 +1,24 @@
+// The database as Kysely sees it: one line per table, each typed by the module that owns it.
+import type * as accounts from '../../modules/accounts/accounts.table.ts';
+import type * as regions from '../../modules/regions/regions.table.ts';
+import type { AuditLogTable } from '../audit/audit.table.ts';
+import type { MailOutboxTable } from '../mail/mail.table.ts';
+
+export interface DB {
+  audit_log: AuditLogTable;
+  mail_outbox: MailOutboxTable;
+  provinces: regions.ProvincesTable;
+  municipalities: regions.MunicipalitiesTable;
+  municipality_mergers: regions.MunicipalityMergersTable;
+  postal_codes: regions.PostalCodesTable;
+  organisations: accounts.OrganisationsTable;
+  users: accounts.UsersTable;
+  memberships: accounts.MembershipsTable;
+  sessions: accounts.SessionsTable;
+  sign_in_throttle: accounts.SignInThrottleTable;
+  api_tokens: accounts.ApiTokensTable;
+  mfa_recovery_codes: accounts.MfaRecoveryCodesTable;
+  mfa_requirements: accounts.MfaRequirementsTable;
+  invitations: accounts.InvitationsTable;
+  password_resets: accounts.PasswordResetsTable;
+}

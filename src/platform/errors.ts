@@ -1,0 +1,23 @@
+import type { MessageKey } from './i18n/i18n.ts';
+
+/**
+ * An error the client can act on. `code` is the stable PascalCase code of the JSON error body;
+ * `messageKey` points into the message catalogue so the text is translated.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    readonly messageKey: MessageKey,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}
+
+// "Not found" for both missing and forbidden objects (ARCHITECTURE §4).
+export const notFound = () => new AppError(404, 'NotFound', 'error.notFound');
+export const forbidden = () => new AppError(403, 'Forbidden', 'error.forbidden');
+export const unauthorized = () => new AppError(401, 'Unauthorized', 'error.unauthorized');
+export const badRequest = (code = 'BadRequest', key: MessageKey = 'error.badRequest') =>
+  new AppError(400, code, key);

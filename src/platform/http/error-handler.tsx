@@ -1,0 +1,73 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+import { sendPage, wantsJson } from './render.tsx';
+
+interface Classified {
+  status: number;
+  code: string;
+  key: MessageKey;
+  headers: Record<string, string>;
+}
+
+/** Maps anything thrown to a status, a stable code and a catalogue message. */
+function classify(err: FastifyError | AppError | Error): Classified {
+  if (err instanceof AppError) {
+    return { status: err.statusCode, code: err.code, key: err.messageKey, headers: err.headers };
+  }
+  const e = err as FastifyError;
+  if (e.validation) return { status: 400, code: 'ValidationFailed', key: 'error.validation', headers: {} };
+  if (e.code?.startsWith('FST_CSRF'))
+    return { status: 403, code: 'CsrfTokenInvalid', key: 'error.csrf', headers: {} };
+  if (e.statusCode === 413)
+    return { status: 413, code: 'PayloadTooLarge', key: 'error.payloadTooLarge', headers: {} };
+  if (e.statusCode === 415)
+    return { status: 415, code: 'UnsupportedMediaType', key: 'error.unsupportedMediaType', headers: {} };
+  if (e.statusCode === 429)
+    return { status: 429, code: 'TooManyRequests', key: 'error.tooManyRequests', headers: {} };
+  if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError) {
+    return { status: 400, code: 'InvalidJson', key: 'error.invalidJson', headers: {} };
+  }
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return { status: e.statusCode, code: 'BadRequest', key: 'error.badRequest', headers: {} };
+  }
+  return { status: 500, code: 'InternalError', key: 'error.internal', headers: {} };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, c: Classified) {
+  reply.headers(c.headers);
+  if (wantsJson(request)) {
+    return reply.status(c.status).send({ error: { code: c.code, message: request.t(c.key) } });
+  }
+  return sendPage(
+    request,
+    reply,
+    (ctx) => ctx.t(c.status === 404 ? 'error.notFoundTitle' : 'error.pageTitle'),
+    (ctx) => (
+      <section class="error-page">
+        <h1>{ctx.t(c.status === 404 ? 'error.notFoundTitle' : 'error.pageTitle')}</h1>
+        <p>{ctx.t(c.key)}</p>
+        <p class="correlation-id">
+          {ctx.t('error.reference')} <code>{ctx.correlationId}</code>
+        </p>
+        <p>
+          <a href="/">{ctx.t('error.backHome')}</a>
+        </p>
+      </section>
+    ),
+    c.status,
+  );
+}
+
+/** No stack trace and no SQL ever reach a client; 5xx are logged with the correlation id. */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const classified = classify(err);
+    if (classified.status >= 500) request.log.error({ err }, 'request failed');
+    else request.log.debug({ code: classified.code }, 'client error');
+    return sendError(request, reply, classified);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, { status: 404, code: 'NotFound', key: 'error.notFound', headers: {} }),
+  );
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { isMessageKey, type Translate } from '../i18n/i18n.ts';
+
+/** What a urlencoded form may carry: strings, or lists of strings for repeated fields. */
+export const formBody = z.record(
+  z.string(),
+  z.union([z.string().max(10_000), z.array(z.string().max(10_000)).max(100)]),
+);
+export type FormBody = z.infer<typeof formBody>;
+
+export type FieldErrors = Record<string, string>;
+
+export type FormResult<T> =
+  { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/**
+ * Validates a form with a zod schema whose messages are catalogue keys, and returns translated
+ * field errors so the page can show them next to the fields and in the error summary.
+ */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  t: Translate,
+): FormResult<z.infer<S>> {
+  const values: Record<string, string> = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
+  }
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    if (errors[field]) continue;
+    errors[field] = t(isMessageKey(issue.message) ? issue.message : 'validation.invalid');
+  }
+  return { ok: false, errors, values };
+}
+
+// Reusable field rules; messages are catalogue keys.
+export const requiredText = (max = 200) =>
+  z
+    .string({ message: 'validation.required' })
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .max(max, { message: 'validation.tooLong' });
+export const emailField = z
+  .string({ message: 'validation.required' })
+  .trim()
+  .min(1, { message: 'validation.required' })
+  .max(254, { message: 'validation.tooLong' })
+  .email({ message: 'validation.email' });
+// ASVS 2.1.1/2.1.2: at least 12 characters, at most 128, every character allowed.
+export const newPasswordField = z
+  .string({ message: 'validation.required' })
+  .min(12, { message: 'validation.passwordTooShort' })
+  .max(128, { message: 'validation.tooLong' });

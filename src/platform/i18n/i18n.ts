@@ -1,0 +1,43 @@
+import { en } from './messages/en.ts';
+import { fr } from './messages/fr.ts';
+import { nl } from './messages/nl.ts';
+
+export type MessageKey = keyof typeof nl;
+export type Catalogue = Record<MessageKey, string>;
+
+export const locales = ['nl', 'fr', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'nl';
+
+const catalogues: Record<Locale, Catalogue> = { nl, fr, en };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const catalogue = catalogues[locale];
+  return (key, params) => {
+    const text = catalogue[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+  };
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Cookie first, then the browser's Accept-Language, then Dutch. */
+export function negotiateLocale(cookie: string | undefined, acceptLanguage: string | undefined): Locale {
+  if (isLocale(cookie)) return cookie;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().slice(0, 2).toLowerCase();
+    if (isLocale(tag)) return tag;
+  }
+  return defaultLocale;
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(nl, value);
+}

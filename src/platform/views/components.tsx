@@ -1,0 +1,226 @@
+import type { ComponentChildren } from 'preact';
+import type { FieldErrors } from '../http/forms.ts';
+import type { PageContext } from './page-context.ts';
+
+export function CsrfField({ ctx }: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
+}
+
+/** A POST form with its CSRF token; works without JavaScript. */
+export function PostForm(props: {
+  ctx: PageContext;
+  action: string;
+  children: ComponentChildren;
+  class?: string;
+}) {
+  return (
+    <form method="post" action={props.action} class={props.class} novalidate>
+      <CsrfField ctx={props.ctx} />
+      {props.children}
+    </form>
+  );
+}
+
+/** The summary at the top of a form with errors, linking to each field (GOV.UK pattern, WCAG 3.3.1). */
+export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldErrors | undefined }) {
+  const entries = Object.entries(errors ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">{ctx.t('form.errorSummaryTitle')}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#field-${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'number' | 'search';
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+  autocomplete?: string;
+  required?: boolean;
+  inputmode?: 'numeric' | 'text';
+}
+
+export function Field(p: FieldProps) {
+  const id = `field-${p.name}`;
+  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={p.error ? 'field field--error' : 'field'}>
+      <label for={id}>
+        {p.label}
+        {p.required ? (
+          <span class="required-mark" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </label>
+      {p.hint ? (
+        <p class="field-hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={p.name}
+        type={(p.type ?? 'text') as 'text'}
+        value={p.type === 'password' ? '' : (p.value ?? '')}
+        autocomplete={p.autocomplete}
+        inputmode={p.inputmode}
+        required={p.required}
+        aria-required={p.required ? 'true' : undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
+export function SelectField(p: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string | undefined;
+  error?: string | undefined;
+}) {
+  const id = `field-${p.name}`;
+  return (
+    <div class={p.error ? 'field field--error' : 'field'}>
+      <label for={id}>{p.label}</label>
+      {p.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        name={p.name}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={p.error ? `${id}-error` : undefined}
+      >
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === p.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Button(props: { children: ComponentChildren; variant?: 'primary' | 'secondary' | 'danger' }) {
+  return (
+    <button type="submit" class={`button button--${props.variant ?? 'primary'}`}>
+      {props.children}
+    </button>
+  );
+}
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ComponentChildren;
+}
+
+export function Table<T>(props: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+}) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th scope="col" key={c.header}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={props.rowKey(row)}>
+              {props.columns.map((c) => (
+                <td key={c.header}>{c.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function EmptyState(props: { title: string; children?: ComponentChildren }) {
+  return (
+    <div class="empty-state">
+      <p class="empty-state__title">{props.title}</p>
+      {props.children}
+    </div>
+  );
+}
+
+export const PAGE_SIZE = 25;
+
+/** Reads `?pagina=` safely: anything odd is page 1. */
+export function pageNumber(query: unknown): number {
+  const raw = (query as Record<string, unknown> | undefined)?.pagina;
+  const n = typeof raw === 'string' ? Number.parseInt(raw, 10) : 1;
+  return Number.isInteger(n) && n > 0 && n < 100_000 ? n : 1;
+}
+
+export function Pagination(props: { ctx: PageContext; basePath: string; page: number; total: number }) {
+  const pages = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
+  if (pages <= 1) return null;
+  const { t } = props.ctx;
+  const link = (n: number) => `${props.basePath}?pagina=${n}`;
+  return (
+    <nav class="pagination" aria-label={t('pagination.label')}>
+      <ul>
+        {props.page > 1 ? (
+          <li>
+            <a href={link(props.page - 1)} rel="prev">
+              {t('pagination.previous')}
+            </a>
+          </li>
+        ) : null}
+        <li aria-current="page">{t('pagination.status', { page: props.page, pages })}</li>
+        {props.page < pages ? (
+          <li>
+            <a href={link(props.page + 1)} rel="next">
+              {t('pagination.next')}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+export function formatDateTime(ctx: PageContext, date: Date | null | undefined): string {
+  if (!date) return '—';
+  const tag = ctx.locale === 'nl' ? 'nl-BE' : ctx.locale === 'fr' ? 'fr-BE' : 'en-GB';
+  return new Intl.DateTimeFormat(tag, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Brussels',
+  }).format(date);
+}

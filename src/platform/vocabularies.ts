@@ -1,0 +1,33 @@
+// Shared vocabularies (ARCHITECTURE §3). Codes are stable; labels live in the message catalogue.
+
+export const organisationTypes = [
+  'school',
+  'clb',
+  'caw',
+  'ocmw',
+  'huis_van_het_kind',
+  'ckg',
+  'inloopteam',
+  'buurtwerk',
+  'samenlevingsopbouw',
+  'armoedeorganisatie',
+  'onderwijscentrum',
+  'lokaal_bestuur',
+  'brugfigurenwerking',
+  'jeugdwerk',
+  'sport',
+  'cultuur',
+  'gezondheid',
+  'lerend_netwerk',
+  'andere',
+] as const;
+export type OrganisationType = (typeof organisationTypes)[number];
+
+export const needCodes = ['FIN', 'ADM', 'HOUS', 'PAR', 'LEIS', 'HEALTH', 'POV', 'EDU', 'LANG'] as const;
+export type NeedCode = (typeof needCodes)[number];
+
+export const cooperationForms = ['referral', 'exchange', 'mediation', 'professionalisation'] as const;
+export type CooperationForm = (typeof cooperationForms)[number];
+
+export const ageBands = ['0-2', '3-5', '6-11', '12-17', '18+'] as const;
+export type AgeBand = (typeof ageBands)[number];

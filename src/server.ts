@@ -1,0 +1,47 @@
+import { buildApp } from './app.ts';
+import { loadDemoDataIfEmpty } from './demo.ts';
+import { openPlatform } from './platform/boot.ts';
+import { createTransport, sendQueuedMail } from './platform/mail/outbox.ts';
+
+const started = performance.now();
+const { config, database, deps } = await openPlatform();
+
+if (config.demoData && !config.databaseUrl) {
+  const accounts = await loadDemoDataIfEmpty(deps);
+  if (accounts) {
+    console.log('\nDemodata geladen. Demo-accounts (alleen nu getoond):');
+    for (const a of accounts) console.log(`  ${a.email.padEnd(44)} ${a.password}   ${a.description}`);
+    console.log('');
+  }
+}
+
+const app = await buildApp({ deps, logger: { level: config.logLevel } });
+await app.listen({ port: config.port, host: config.host });
+app.log.info(
+  { engine: database.engine, startupMs: Math.round(performance.now() - started) },
+  `Brugwerk luistert op ${config.publicUrl}`,
+);
+
+// The outbox sender; safe to run in every process (rows are claimed with SKIP LOCKED).
+let mailTimer: NodeJS.Timeout | undefined;
+if (config.smtpUrl) {
+  const transport = createTransport(config.smtpUrl);
+  mailTimer = setInterval(() => {
+    sendQueuedMail(deps.db, deps.clock, transport, config.mailFrom).catch((err) =>
+      app.log.error({ err }, 'mail sender'),
+    );
+  }, 10_000);
+}
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'Brugwerk stopt');
+  clearInterval(mailTimer);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
