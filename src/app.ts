@@ -56,16 +56,9 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
 
   // Platform, in the order requests meet it.
   app.decorateRequest('locale', 'nl');
-  app.decorateRequest('t', null as never);
+  app.decorateRequest('t', translator('nl'));
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
-  app.addHook('onRequest', async (request) => {
-    request.locale = negotiateLocale(
-      typeof request.cookies?.brugwerk_taal === 'string' ? request.cookies.brugwerk_taal : undefined,
-      request.headers['accept-language'],
-    );
-    request.t = translator(request.locale);
-  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', String(request.id));
   });
@@ -93,6 +86,14 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
     strictTransportSecurity: deps.config.secureCookies,
   });
   await app.register(cookie, { secret: deps.config.secrets.SESSION_SECRET });
+  // After the cookie plugin, so the language cookie is parsed.
+  app.addHook('onRequest', async (request) => {
+    request.locale = negotiateLocale(
+      typeof request.cookies?.brugwerk_taal === 'string' ? request.cookies.brugwerk_taal : undefined,
+      request.headers['accept-language'],
+    );
+    request.t = translator(request.locale);
+  });
   await app.register(formbody);
   await app.register(rateLimit, {
     max: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600),

@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BrugwerkApp } from '../../src/app.ts';
+import * as accounts from '../../src/modules/accounts/accounts.service.ts';
+import type { OrganisationRole, PlatformRole } from '../../src/modules/accounts/accounts.table.ts';
+import { ManualClock } from '../../src/platform/clock.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { type Deps, systemActor } from '../../src/platform/deps.ts';
+import { freshDatabase } from './database.ts';
+
+export interface TestContext {
+  app: BrugwerkApp;
+  deps: Deps;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'een lang genoeg testwachtwoord';
+
+export async function startTestApp(
+  options: { extraRoutes?: (app: FastifyInstance) => void; env?: Record<string, string> } = {},
+): Promise<TestContext> {
+  const database = await freshDatabase();
+  const clock = new ManualClock();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: '/nonexistent-test-data-dir',
+    SESSION_SECRET: 'test-session-secret-test-session-secret-0123',
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const deps: Deps = { db: database.db, engine: database.engine, clock, config };
+  const app = await buildApp({ deps, extraRoutes: options.extraRoutes });
+  return {
+    app,
+    deps,
+    clock,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export type RoleName = 'anonymous' | 'member' | 'editor' | 'admin' | 'curator' | 'platform-admin';
+export const roleNames: RoleName[] = ['anonymous', 'member', 'editor', 'admin', 'curator', 'platform-admin'];
+
+export interface Fixtures {
+  organisation: { id: string; slug: string };
+  otherOrganisation: { id: string; slug: string };
+  users: Record<Exclude<RoleName, 'anonymous'>, { id: string; email: string }>;
+}
+
+/** One organisation with a member, an editor and an admin; a curator and a platform admin; and a second organisation. */
+export async function createFixtures(deps: Deps): Promise<Fixtures> {
+  const actor = systemActor('test');
+  const organisation = await accounts.createOrganisation(deps, actor, {
+    slug: 'testschool',
+    name: 'Testschool',
+    type: 'school',
+    municipalityNis: '44021',
+  });
+  const otherOrganisation = await accounts.createOrganisation(deps, actor, {
+    slug: 'ander-caw',
+    name: 'Ander CAW',
+    type: 'caw',
+    municipalityNis: '11002',
+  });
+  const make = async (key: string, platformRoles: PlatformRole[], role?: OrganisationRole) => {
+    const user = await accounts.createUser(deps, actor, {
+      email: `${key}@test.invalid`,
+      name: `Test ${key}`,
+      password: TEST_PASSWORD,
+      platformRoles,
+    });
+    if (role)
+      await accounts.setMembership(deps, actor, { userId: user.id, organisationId: organisation.id, role });
+    return user;
+  };
+  return {
+    organisation,
+    otherOrganisation,
+    users: {
+      member: await make('member', [], 'member'),
+      editor: await make('editor', [], 'editor'),
+      admin: await make('admin', [], 'admin'),
+      curator: await make('curator', ['curator']),
+      'platform-admin': await make('platform-admin', ['platform-admin']),
+    },
+  };
+}
