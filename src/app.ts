@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -48,8 +48,21 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
     bodyLimit: 256 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    trustProxy: process.env.TRUST_PROXY === '1',
+    trustProxy: deps.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // Errors the router raises before any hook runs: answered in the same JSON shape, in Dutch.
+    frameworkErrors: (err, _request, rawReply) => {
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const t = translator('nl');
+      return (rawReply as unknown as FastifyReply)
+        .status(tooLong ? 414 : 400)
+        .send({
+          error: {
+            code: tooLong ? 'UriTooLong' : 'BadUrl',
+            message: t(tooLong ? 'error.uriTooLong' : 'error.badRequest'),
+          },
+        });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -96,7 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   });
   await app.register(formbody);
   await app.register(rateLimit, {
-    max: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600),
+    max: deps.config.rateLimitPerMinute,
     timeWindow: '1 minute',
   });
   await app.register(csrf, {

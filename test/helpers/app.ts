@@ -30,7 +30,13 @@ export async function startTestApp(
     ...options.env,
   });
   const deps: Deps = { db: database.db, engine: database.engine, clock, config };
-  const app = await buildApp({ deps, extraRoutes: options.extraRoutes });
+  let app: BrugwerkApp;
+  try {
+    app = await buildApp({ deps, extraRoutes: options.extraRoutes });
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   return {
     app,
     deps,

@@ -80,6 +80,8 @@ export function resetMail(t: Translate) {
 export function accountsRoutes(deps: Deps) {
   return async function (fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
+    // Forms that try secrets or send mail get a tighter limit per client (ASVS 2.2.1).
+    const signInLimit = { max: deps.config.signInRateLimitPerMinute, timeWindow: '1 minute' };
 
     // ------------------------------------------------------------ sign in and out
     app.get(
@@ -96,7 +98,7 @@ export function accountsRoutes(deps: Deps) {
     app.post(
       '/aanmelden',
       {
-        config: { permission: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: { permission: 'public', rateLimit: signInLimit },
         schema: { body: formBody },
       },
       async (req, reply) => {
@@ -158,7 +160,7 @@ export function accountsRoutes(deps: Deps) {
     app.post(
       '/aanmelden/code',
       {
-        config: { permission: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: { permission: 'public', rateLimit: signInLimit },
         schema: { body: formBody },
       },
       async (req, reply) => {
@@ -301,7 +303,7 @@ export function accountsRoutes(deps: Deps) {
     app.post(
       '/wachtwoord-vergeten',
       {
-        config: { permission: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { permission: 'public', rateLimit: signInLimit },
         schema: { body: formBody },
       },
       async (req, reply) => {

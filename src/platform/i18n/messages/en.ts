@@ -83,6 +83,7 @@ export const en: Record<keyof typeof nl, string> = {
   'error.tooManyRequests': 'Too many requests in a row. Wait a moment and try again.',
   'error.internal':
     'Something went wrong on our side. Try again later. Mention the reference if you contact us.',
+  'error.uriTooLong': 'The address is too long.',
   'error.reference': 'Reference:',
   'error.backHome': 'To the home page',
 

@@ -91,6 +91,7 @@ export const fr: Record<keyof typeof nl, string> = {
   'error.tooManyRequests': 'Trop de demandes à la suite. Patientez un moment et réessayez.',
   'error.internal':
     'Un problème est survenu chez nous. Réessayez plus tard. Mentionnez la référence si vous nous contactez.',
+  'error.uriTooLong': 'L’adresse est trop longue.',
   'error.reference': 'Référence :',
   'error.backHome': 'Vers la page d’accueil',
 

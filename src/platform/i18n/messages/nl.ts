@@ -81,6 +81,7 @@ export const nl = {
   'error.tooManyRequests': 'Te veel aanvragen na elkaar. Wacht even en probeer het opnieuw.',
   'error.internal':
     'Er ging bij ons iets mis. Probeer het later opnieuw. Vermeld de referentie als je contact opneemt.',
+  'error.uriTooLong': 'Het adres is te lang.',
   'error.reference': 'Referentie:',
   'error.backHome': 'Naar de startpagina',
 

@@ -1,0 +1,280 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import * as accounts from '../../src/modules/accounts/accounts.service.ts';
+import { systemActor } from '../../src/platform/deps.ts';
+import { queueMail } from '../../src/platform/mail/outbox.ts';
+import { Agent } from '../helpers/agent.ts';
+import {
+  createFixtures,
+  type Fixtures,
+  type RoleName,
+  roleNames,
+  startTestApp,
+  type TestContext,
+  TEST_PASSWORD,
+} from '../helpers/app.ts';
+
+// The expected access of every route, written out by hand. The test fails on a route missing here,
+// on a route here that no longer exists, and on every unexpected allow or deny.
+const ALL: RoleName[] = roleNames;
+const SIGNED_IN: RoleName[] = ['member', 'editor', 'admin', 'curator', 'platform-admin'];
+const ORG_MEMBERS: RoleName[] = ['member', 'editor', 'admin', 'platform-admin'];
+const ORG_ADMINS: RoleName[] = ['admin', 'platform-admin'];
+const PLATFORM_ADMIN: RoleName[] = ['platform-admin'];
+
+interface Probe {
+  url: string;
+  form?: Record<string, string | string[]>;
+}
+type Builder = (role: RoleName) => Promise<Probe> | Probe;
+
+describe('route-by-role matrix', () => {
+  let t: TestContext;
+  let f: Fixtures;
+  const agents = new Map<RoleName, Agent>();
+  const tokens = new Map<RoleName, string>();
+  const actor = systemActor('test');
+
+  before(async () => {
+    t = await startTestApp({
+      env: { RATE_LIMIT_PER_MINUTE: '100000', SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000' },
+    });
+    f = await createFixtures(t.deps);
+    for (const role of roleNames) {
+      const agent = new Agent(t.app);
+      if (role === 'anonymous') await agent.get('/');
+      else {
+        const res = await agent.signIn(f.users[role].email);
+        assert.equal(res.statusCode, 303, `sign in as ${role}`);
+        tokens.set(role, await accounts.createApiToken(t.deps, actor, f.users[role].id, 'matrix'));
+      }
+      agents.set(role, agent);
+    }
+  });
+  after(() => t.close());
+
+  let counter = 0;
+  /** A fresh member of the test organisation, so destructive probes never share a target. */
+  const freshMember = async () => {
+    counter++;
+    const user = await accounts.createUser(t.deps, actor, {
+      email: `doel${counter}@test.invalid`,
+      name: `Doel ${counter}`,
+    });
+    await accounts.setMembership(t.deps, actor, {
+      userId: user.id,
+      organisationId: f.organisation.id,
+      role: 'member',
+    });
+    return user.id;
+  };
+  const freshInvitation = async () => {
+    let link = '';
+    counter++;
+    await accounts.inviteMember(
+      t.deps,
+      actor,
+      {
+        email: `genodigde${counter}@test.invalid`,
+        organisationId: f.organisation.id,
+        organisationName: 'Testschool',
+        role: 'member',
+      },
+      (l) => ((link = l), { subject: 'x', text: l }),
+    );
+    return new URL(link).pathname;
+  };
+  const freshReset = async () => {
+    let link = '';
+    await accounts.requestPasswordReset(
+      t.deps,
+      actor,
+      f.users.curator.email,
+      (l) => ((link = l), { subject: 'x', text: l }),
+    );
+    return new URL(link).pathname;
+  };
+  const ownTokenId = async (role: RoleName) => {
+    if (role === 'anonymous') return '00000000-0000-4000-8000-000000000000';
+    await accounts.createApiToken(t.deps, actor, f.users[role].id, 'in te trekken');
+    const row = await t.deps.db
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('user_id', '=', f.users[role].id)
+      .where('revoked_at', 'is', null)
+      .where('name', '=', 'in te trekken')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+  const anyMailId = async () => {
+    await queueMail(t.deps.db, t.clock, {
+      to: 'x@test.invalid',
+      subject: 'Test',
+      text: 'Test',
+      purpose: 'test',
+    });
+    return (await t.deps.db.selectFrom('mail_outbox').select('id').executeTakeFirstOrThrow()).id;
+  };
+
+  const s = () => f.organisation.slug;
+  const matrix: Record<string, { allowed: RoleName[]; probe: Builder }> = {
+    'GET /health': { allowed: ALL, probe: () => ({ url: '/health' }) },
+    'GET /static/*': { allowed: ALL, probe: () => ({ url: '/static/app.css' }) },
+    'GET /api/v1/openapi.json': { allowed: ALL, probe: () => ({ url: '/api/v1/openapi.json' }) },
+    'GET /': { allowed: ALL, probe: () => ({ url: '/' }) },
+    'GET /sociale-kaart': { allowed: ALL, probe: () => ({ url: '/sociale-kaart' }) },
+    'GET /praktijken': { allowed: ALL, probe: () => ({ url: '/praktijken' }) },
+    'GET /reflectie': { allowed: ALL, probe: () => ({ url: '/reflectie' }) },
+    'GET /samenwerking': { allowed: ALL, probe: () => ({ url: '/samenwerking' }) },
+    'GET /toeleiding': { allowed: ALL, probe: () => ({ url: '/toeleiding' }) },
+    'GET /signalen': { allowed: ALL, probe: () => ({ url: '/signalen' }) },
+    'GET /regios': { allowed: ALL, probe: () => ({ url: '/regios' }) },
+    'GET /taal/:locale': { allowed: ALL, probe: () => ({ url: '/taal/nl?terug=/' }) },
+    'GET /bronnen': { allowed: ALL, probe: () => ({ url: '/bronnen' }) },
+    'GET /aanmelden': { allowed: ALL, probe: () => ({ url: '/aanmelden' }) },
+    'POST /aanmelden': { allowed: ALL, probe: () => ({ url: '/aanmelden', form: {} }) },
+    'GET /aanmelden/code': { allowed: ALL, probe: () => ({ url: '/aanmelden/code' }) },
+    'POST /aanmelden/code': { allowed: ALL, probe: () => ({ url: '/aanmelden/code', form: {} }) },
+    'POST /afmelden': { allowed: ALL, probe: () => ({ url: '/afmelden', form: {} }) },
+    'GET /account': { allowed: SIGNED_IN, probe: () => ({ url: '/account' }) },
+    'GET /account/tweestapsverificatie': {
+      allowed: SIGNED_IN,
+      probe: () => ({ url: '/account/tweestapsverificatie' }),
+    },
+    'POST /account/tweestapsverificatie': {
+      allowed: SIGNED_IN,
+      probe: () => ({ url: '/account/tweestapsverificatie', form: {} }),
+    },
+    'GET /account/tokens': { allowed: SIGNED_IN, probe: () => ({ url: '/account/tokens' }) },
+    'POST /account/tokens': { allowed: SIGNED_IN, probe: () => ({ url: '/account/tokens', form: {} }) },
+    'POST /account/tokens/:id/intrekken': {
+      allowed: SIGNED_IN,
+      probe: async (role) => ({ url: `/account/tokens/${await ownTokenId(role)}/intrekken`, form: {} }),
+    },
+    'GET /wachtwoord-vergeten': { allowed: ALL, probe: () => ({ url: '/wachtwoord-vergeten' }) },
+    'POST /wachtwoord-vergeten': { allowed: ALL, probe: () => ({ url: '/wachtwoord-vergeten', form: {} }) },
+    'GET /wachtwoord-herstellen/:token': { allowed: ALL, probe: async () => ({ url: await freshReset() }) },
+    'POST /wachtwoord-herstellen/:token': {
+      allowed: ALL,
+      probe: async () => ({ url: await freshReset(), form: {} }),
+    },
+    'GET /uitnodiging/:token': { allowed: ALL, probe: async () => ({ url: await freshInvitation() }) },
+    'POST /uitnodiging/:token': {
+      allowed: ALL,
+      probe: async () => ({ url: await freshInvitation(), form: {} }),
+    },
+    'GET /organisaties/:slug/leden': {
+      allowed: ORG_MEMBERS,
+      probe: () => ({ url: `/organisaties/${s()}/leden` }),
+    },
+    'POST /organisaties/:slug/uitnodigingen': {
+      allowed: ORG_ADMINS,
+      probe: () => ({ url: `/organisaties/${s()}/uitnodigingen`, form: {} }),
+    },
+    'POST /organisaties/:slug/leden/:userId/rol': {
+      allowed: ORG_ADMINS,
+      probe: async () => ({
+        url: `/organisaties/${s()}/leden/${await freshMember()}/rol`,
+        form: { role: 'editor' },
+      }),
+    },
+    'GET /organisaties/:slug/leden/:userId/verwijderen': {
+      allowed: ORG_ADMINS,
+      probe: async () => ({ url: `/organisaties/${s()}/leden/${await freshMember()}/verwijderen` }),
+    },
+    'POST /organisaties/:slug/leden/:userId/verwijderen': {
+      allowed: ORG_ADMINS,
+      probe: async () => ({ url: `/organisaties/${s()}/leden/${await freshMember()}/verwijderen`, form: {} }),
+    },
+    'POST /organisaties/:slug/tweestapsverificatie': {
+      allowed: ORG_ADMINS,
+      probe: () => ({ url: `/organisaties/${s()}/tweestapsverificatie`, form: {} }),
+    },
+    'GET /beheer/gebruikers': { allowed: PLATFORM_ADMIN, probe: () => ({ url: '/beheer/gebruikers' }) },
+    'POST /beheer/gebruikers/:id/platformrollen': {
+      allowed: PLATFORM_ADMIN,
+      probe: () => ({
+        url: `/beheer/gebruikers/${f.users.curator.id}/platformrollen`,
+        form: { roles: 'curator' },
+      }),
+    },
+    'POST /beheer/tweestapsverificatie': {
+      allowed: PLATFORM_ADMIN,
+      probe: () => ({ url: '/beheer/tweestapsverificatie', form: {} }),
+    },
+    'GET /beheer/mailbox': { allowed: PLATFORM_ADMIN, probe: () => ({ url: '/beheer/mailbox' }) },
+    'GET /beheer/mailbox/:id': {
+      allowed: PLATFORM_ADMIN,
+      probe: async () => ({ url: `/beheer/mailbox/${await anyMailId()}` }),
+    },
+    'GET /beheer/audit': { allowed: PLATFORM_ADMIN, probe: () => ({ url: '/beheer/audit' }) },
+    'GET /api/v1/me': { allowed: SIGNED_IN, probe: () => ({ url: '/api/v1/me' }) },
+    'GET /api/v1/provinces': { allowed: ALL, probe: () => ({ url: '/api/v1/provinces' }) },
+    'GET /api/v1/municipalities': {
+      allowed: ALL,
+      probe: () => ({ url: '/api/v1/municipalities?region=BRU' }),
+    },
+    'GET /api/v1/municipalities/:nisCode': {
+      allowed: ALL,
+      probe: () => ({ url: '/api/v1/municipalities/44021' }),
+    },
+    'GET /api/v1/postal-codes/:postalCode': {
+      allowed: ALL,
+      probe: () => ({ url: '/api/v1/postal-codes/9000' }),
+    },
+    'GET /kaart/gemeenten.topojson': { allowed: ALL, probe: () => ({ url: '/kaart/gemeenten.topojson' }) },
+  };
+
+  it('has an expectation for every registered route, and no stale ones', () => {
+    const registered = new Set(
+      t.app.registeredRoutes.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`),
+    );
+    assert.deepEqual(
+      [...registered].filter((k) => !(k in matrix)),
+      [],
+      'routes without an expectation',
+    );
+    assert.deepEqual(
+      Object.keys(matrix).filter((k) => !registered.has(k)),
+      [],
+      'expectations without a route',
+    );
+  });
+
+  it('allows exactly the expected roles on every route', async () => {
+    const unexpectedAllows: string[] = [];
+    const unexpectedDenies: string[] = [];
+    let probes = 0;
+    for (const [key, { allowed, probe }] of Object.entries(matrix)) {
+      const method = key.split(' ')[0]!;
+      for (const role of roleNames) {
+        // Signing out ends the session: that probe gets its own browser.
+        let agent = agents.get(role)!;
+        if (key === 'POST /afmelden' && role !== 'anonymous') {
+          agent = new Agent(t.app);
+          await agent.signIn(f.users[role].email, TEST_PASSWORD);
+        }
+        const p = await probe(role);
+        const isApi = p.url.startsWith('/api/');
+        const headers: Record<string, string> =
+          isApi && tokens.has(role) ? { authorization: `Bearer ${tokens.get(role)}` } : {};
+        const res =
+          method === 'GET' ? await agent.get(p.url, headers) : await agent.post(p.url, p.form ?? {});
+        probes++;
+        assert.ok(res.statusCode < 500, `${key} as ${role} answered ${res.statusCode}`);
+        const location = String(res.headers.location ?? '');
+        const denied =
+          [401, 403, 404].includes(res.statusCode) ||
+          (res.statusCode === 303 && location.startsWith('/aanmelden?terug='));
+        const expected = allowed.includes(role);
+        if (expected && denied) unexpectedDenies.push(`${key} as ${role}: ${res.statusCode} ${location}`);
+        if (!expected && !denied) unexpectedAllows.push(`${key} as ${role}: ${res.statusCode} ${location}`);
+      }
+    }
+    console.log(
+      `route matrix: ${probes} probes, ${unexpectedAllows.length} unexpected allows, ${unexpectedDenies.length} unexpected denies`,
+    );
+    assert.deepEqual(unexpectedAllows, []);
+    assert.deepEqual(unexpectedDenies, []);
+  });
+});
