@@ -22,8 +22,9 @@ import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { installRouteGuard, type RegisteredRoute } from './platform/authz/route-guard.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerErrorHandling } from './platform/http/error-handler.tsx';
+import { rejectNulCharacters } from './platform/http/input-guard.ts';
 import './platform/http/types.ts';
-import { negotiateLocale, translator } from './platform/i18n/i18n.ts';
+import { chooseLocale, LANGUAGE_COOKIE, translator } from './platform/i18n/i18n.ts';
 import { shellRoutes } from './platform/views/shell.routes.tsx';
 
 export interface BuildAppOptions {
@@ -54,14 +55,12 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
     frameworkErrors: (err, _request, rawReply) => {
       const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
       const t = translator('nl');
-      return (rawReply as unknown as FastifyReply)
-        .status(tooLong ? 414 : 400)
-        .send({
-          error: {
-            code: tooLong ? 'UriTooLong' : 'BadUrl',
-            message: t(tooLong ? 'error.uriTooLong' : 'error.badRequest'),
-          },
-        });
+      return (rawReply as unknown as FastifyReply).status(tooLong ? 414 : 400).send({
+        error: {
+          code: tooLong ? 'UriTooLong' : 'BadUrl',
+          message: t(tooLong ? 'error.uriTooLong' : 'error.badRequest'),
+        },
+      });
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -101,10 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(cookie, { secret: deps.config.secrets.SESSION_SECRET });
   // After the cookie plugin, so the language cookie is parsed.
   app.addHook('onRequest', async (request) => {
-    request.locale = negotiateLocale(
-      typeof request.cookies?.brugwerk_taal === 'string' ? request.cookies.brugwerk_taal : undefined,
-      request.headers['accept-language'],
-    );
+    request.locale = chooseLocale(request.cookies?.[LANGUAGE_COOKIE]);
     request.t = translator(request.locale);
   });
   await app.register(formbody);
@@ -128,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   });
   await app.register(fastifyStatic, { root: publicDir, serve: false });
   app.addHook('onRequest', authenticate(deps));
+  app.addHook('preValidation', rejectNulCharacters);
   const registeredRoutes = installRouteGuard(app);
   registerErrorHandling(app);
   app.decorate('demoMode', await hasDemoData(deps.db));

@@ -8,6 +8,7 @@ export type Catalogue = Record<MessageKey, string>;
 export const locales = ['nl', 'fr', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'nl';
+export const LANGUAGE_COOKIE = 'brugwerk_taal';
 
 const catalogues: Record<Locale, Catalogue> = { nl, fr, en };
 
@@ -28,14 +29,13 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
-/** Cookie first, then the browser's Accept-Language, then Dutch. */
-export function negotiateLocale(cookie: string | undefined, acceptLanguage: string | undefined): Locale {
-  if (isLocale(cookie)) return cookie;
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const tag = part.split(';')[0]?.trim().slice(0, 2).toLowerCase();
-    if (isLocale(tag)) return tag;
-  }
-  return defaultLocale;
+/**
+ * The visitor's explicit choice (the language cookie), else Dutch. The browser's Accept-Language
+ * is not followed: Brugwerk is Dutch first, and a Flemish professional with an English browser
+ * should still land on Dutch pages.
+ */
+export function chooseLocale(cookie: string | undefined): Locale {
+  return isLocale(cookie) ? cookie : defaultLocale;
 }
 
 export function isMessageKey(value: string): value is MessageKey {

@@ -56,15 +56,7 @@ export function Field(p: FieldProps) {
   const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={p.error ? 'field field--error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.required ? (
-          <span class="required-mark" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </label>
+      <label for={id}>{p.label}</label>
       {p.hint ? (
         <p class="field-hint" id={`${id}-hint`}>
           {p.hint}

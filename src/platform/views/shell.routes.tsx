@@ -2,10 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { safeReturnPath, sendPage } from '../http/render.tsx';
-import { locales } from '../i18n/i18n.ts';
+import { LANGUAGE_COOKIE, locales } from '../i18n/i18n.ts';
 import { moduleNavigation } from './layout.tsx';
-
-const LANGUAGE_COOKIE = 'brugwerk_taal';
 
 /** Home, the language switch, the sources page and the placeholders of modules still to come. */
 export function shellRoutes(_deps: Deps) {

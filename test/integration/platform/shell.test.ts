@@ -70,6 +70,20 @@ describe('page shell and health', () => {
     assert.doesNotMatch(res.body, /SELECT|secret internals|at .*\.ts/);
   });
 
+  it('refuses NUL characters anywhere in the input as a client error', async () => {
+    const path = await t.app.inject('/api/v1/municipalities/%00');
+    assert.equal(path.statusCode, 400);
+    const query = await t.app.inject('/taal/nl?terug=%00');
+    assert.equal(query.statusCode, 400);
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/aanmelden',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=a%00b',
+    });
+    assert.equal(form.statusCode, 400);
+  });
+
   it('sets a CSP with a nonce policy and no unsafe-inline', async () => {
     const res = await t.app.inject('/');
     const csp = String(res.headers['content-security-policy']);

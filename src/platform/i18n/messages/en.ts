@@ -84,6 +84,7 @@ export const en: Record<keyof typeof nl, string> = {
   'error.internal':
     'Something went wrong on our side. Try again later. Mention the reference if you contact us.',
   'error.uriTooLong': 'The address is too long.',
+  'error.invalidCharacters': 'The input contains characters we cannot store.',
   'error.reference': 'Reference:',
   'error.backHome': 'To the home page',
 

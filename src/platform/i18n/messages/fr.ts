@@ -92,6 +92,7 @@ export const fr: Record<keyof typeof nl, string> = {
   'error.internal':
     'Un problème est survenu chez nous. Réessayez plus tard. Mentionnez la référence si vous nous contactez.',
   'error.uriTooLong': 'L’adresse est trop longue.',
+  'error.invalidCharacters': 'La saisie contient des caractères que nous ne pouvons pas enregistrer.',
   'error.reference': 'Référence :',
   'error.backHome': 'Vers la page d’accueil',
 

@@ -82,6 +82,7 @@ export const nl = {
   'error.internal':
     'Er ging bij ons iets mis. Probeer het later opnieuw. Vermeld de referentie als je contact opneemt.',
   'error.uriTooLong': 'Het adres is te lang.',
+  'error.invalidCharacters': 'De invoer bevat tekens die we niet kunnen bewaren.',
   'error.reference': 'Referentie:',
   'error.backHome': 'Naar de startpagina',
 

@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  createFixtures,
+  type Fixtures,
+  startTestApp,
+  type TestContext,
+  TEST_PASSWORD,
+} from '../test/helpers/app.ts';
+
+// Debian's Chromium with the flags this machine needs (ARCHITECTURE §5).
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface E2EServer {
+  t: TestContext;
+  f: Fixtures;
+  baseUrl: string;
+}
+
+export async function startE2EServer(): Promise<E2EServer> {
+  const t = await startTestApp({
+    env: { RATE_LIMIT_PER_MINUTE: '100000', SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000' },
+    extraRoutes: (app) => {
+      app.get('/__test/fout', { config: { permission: 'public' } }, async () => {
+        throw new Error('deliberate failure for the error page');
+      });
+    },
+  });
+  const f = await createFixtures(t.deps);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  return { t, f, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+// WCAG 2.2 AA and everything below it.
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
+}
+
+export async function signInThroughForm(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = TEST_PASSWORD,
+) {
+  await page.goto(`${baseUrl}/aanmelden`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+}

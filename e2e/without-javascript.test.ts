@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { currentTotpCode } from '../src/modules/accounts/mfa.service.ts';
+import { TEST_PASSWORD } from '../test/helpers/app.ts';
+import { type E2EServer, launchChromium, signInThroughForm, startE2EServer } from './helpers.ts';
+
+describe('every journey of the foundation works with JavaScript disabled', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    server = await startE2EServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.t.close();
+  });
+
+  const freshPage = async () => {
+    await context?.close();
+    context = await browser.newContext({ javaScriptEnabled: false });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    return page;
+  };
+  const url = (path: string) => `${server.baseUrl}${path}`;
+
+  it('switches language and signs in and out', async () => {
+    await freshPage();
+    await page.goto(url('/'));
+    await page.getByRole('link', { name: 'Français' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    await page.getByRole('link', { name: 'Nederlands' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+    await signInThroughForm(page, server.baseUrl, server.f.users.member.email);
+    await page.waitForURL(/\/account$/);
+    assert.match(await page.locator('.flash').innerText(), /aangemeld/);
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.waitForURL(url('/'));
+    assert.match(await page.locator('.flash').innerText(), /afgemeld/);
+    await page.goto(url('/account'));
+    assert.match(page.url(), /\/aanmelden\?terug=/);
+  });
+
+  it('enrols TOTP and then signs in with a code from the authenticator', async () => {
+    await freshPage();
+    const { email } = server.f.users.editor;
+    await signInThroughForm(page, server.baseUrl, email);
+    await page.goto(url('/account/tweestapsverificatie'));
+    assert.equal(await page.locator('figure.qr svg').count(), 1, 'QR code rendered on the server');
+    const secret = await page.getByTestId('totp-secret').innerText();
+    await page
+      .getByLabel('Code', { exact: true })
+      .fill(await currentTotpCode(secret, email, server.t.clock.now()));
+    await page.getByRole('button', { name: 'Inschakelen' }).click();
+    assert.equal(await page.locator('.code-list li').count(), 10);
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+
+    await signInThroughForm(page, server.baseUrl, email);
+    await page.waitForURL(/\/aanmelden\/code/);
+    await page.getByLabel('Code', { exact: true }).fill('123456');
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    assert.match(await page.locator('.error-summary').innerText(), /klopt niet/);
+    server.t.clock.advance(30_000);
+    await page
+      .getByLabel('Code', { exact: true })
+      .fill(await currentTotpCode(secret, email, server.t.clock.now()));
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.waitForURL(/\/account$/);
+    assert.match(await page.locator('main').innerText(), /Tweestapsverificatie\s+Aan/);
+  });
+
+  it('creates and revokes an API token', async () => {
+    await freshPage();
+    await signInThroughForm(page, server.baseUrl, server.f.users.curator.email);
+    await page.goto(url('/account/tokens'));
+    await page.getByRole('button', { name: 'Sleutel aanmaken' }).click();
+    assert.match(await page.locator('#field-name-error').innerText(), /Vul dit veld in/);
+    await page.getByLabel('Naam').fill('Koppeling');
+    await page.getByRole('button', { name: 'Sleutel aanmaken' }).click();
+    const token = await page.getByTestId('new-token').innerText();
+    const me = await fetch(url('/api/v1/me'), { headers: { authorization: `Bearer ${token.trim()}` } });
+    assert.equal(me.status, 200);
+    await page.getByRole('button', { name: 'Intrekken Koppeling' }).click();
+    assert.match(await page.locator('.flash').innerText(), /ingetrokken/);
+    assert.equal(
+      (await fetch(url('/api/v1/me'), { headers: { authorization: `Bearer ${token.trim()}` } })).status,
+      401,
+    );
+  });
+
+  it('invites a colleague, who accepts through the mailed link; the admin changes the role', async () => {
+    await freshPage();
+    const { f } = server;
+    await signInThroughForm(page, server.baseUrl, f.users.admin.email);
+    await page.goto(url(`/organisaties/${f.organisation.slug}/leden`));
+    await page.getByLabel('E-mailadres').fill('collega@test.invalid');
+    await page.getByLabel('Rol', { exact: true }).selectOption('editor');
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    assert.match(await page.locator('.flash').innerText(), /verstuurd/);
+
+    const admin = await browser.newContext({ javaScriptEnabled: false });
+    const adminPage = await admin.newPage();
+    await signInThroughForm(adminPage, server.baseUrl, f.users['platform-admin'].email);
+    await adminPage.goto(url('/beheer/mailbox'));
+    await adminPage
+      .getByRole('link', { name: /Uitnodiging voor Testschool/ })
+      .first()
+      .click();
+    // The mail carries PUBLIC_URL; this test server listens elsewhere, so follow the path.
+    const link = url(
+      new URL(/(http\S+)/.exec(await adminPage.getByTestId('mail-body').innerText())![1]!).pathname,
+    );
+    await admin.close();
+
+    const guest = await browser.newContext({ javaScriptEnabled: false });
+    const guestPage = await guest.newPage();
+    await guestPage.goto(link);
+    await guestPage.getByLabel('Naam').fill('Nieuwe Collega');
+    await guestPage.getByLabel('Nieuw wachtwoord').fill(TEST_PASSWORD);
+    await guestPage.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
+    await signInThroughForm(guestPage, server.baseUrl, 'collega@test.invalid');
+    await guestPage.waitForURL(/\/account$/);
+    assert.match(await guestPage.locator('main').innerText(), /Testschool\s+Redacteur/);
+    await guest.close();
+
+    await page.reload();
+    await page.getByLabel('Rol van Nieuwe Collega').selectOption('admin');
+    await page.getByRole('button', { name: 'Rol wijzigen Nieuwe Collega' }).click();
+    assert.match(await page.locator('.flash').innerText(), /gewijzigd/);
+  });
+
+  it('resets a forgotten password through the mailed link', async () => {
+    await freshPage();
+    const { f } = server;
+    await page.goto(url('/wachtwoord-vergeten'));
+    await page.getByLabel('E-mailadres').fill(f.users.member.email);
+    await page.getByRole('button', { name: 'Stuur de link' }).click();
+    assert.match(await page.locator('main').innerText(), /krijg je binnen enkele minuten een mail/);
+    const mail = await server.t.deps.db
+      .selectFrom('mail_outbox')
+      .select('body_text')
+      .where('to_address', '=', f.users.member.email)
+      .where('purpose', '=', 'password_reset')
+      .executeTakeFirstOrThrow();
+    await page.goto(url(new URL(/(http\S+)/.exec(mail.body_text)![1]!).pathname));
+    await page.getByLabel('Nieuw wachtwoord').fill('een ander lang wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await signInThroughForm(page, server.baseUrl, f.users.member.email, 'een ander lang wachtwoord');
+    await page.waitForURL(/\/account$/);
+  });
+});

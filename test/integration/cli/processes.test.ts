@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteExtensions } from '../../../src/platform/db/database.ts';
+import { testEngine } from '../../helpers/database.ts';
+
+const root = new URL('../../..', import.meta.url).pathname;
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+function waitForHealth(port: number, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const tick = async () => {
+      if (child.exitCode !== null) return reject(new Error(`server exited with ${child.exitCode}`));
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/health`);
+        if (res.ok) return resolve();
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) return reject(new Error('server did not become healthy'));
+      setTimeout(tick, 100);
+    };
+    void tick();
+  });
+}
+
+// These start real processes on the embedded database; the engine of the run does not matter,
+// so they run once, in the PGlite pass.
+if (testEngine === 'pglite') {
+  describe('processes on one data directory', () => {
+    const children: ChildProcess[] = [];
+    after(() => {
+      for (const c of children) c.kill('SIGKILL');
+    });
+
+    it('refuses a second server on the same DATA_DIR with a clear message, and the data stays intact', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'bw-lock-'));
+      const port = 30000 + Math.floor(Math.random() * 20000);
+      const env = {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        DEMO_DATA: '1',
+      };
+      const first = spawn(tsx, ['src/server.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(first);
+      await waitForHealth(port, first);
+
+      const second = spawnSync(tsx, ['src/server.ts'], {
+        cwd: root,
+        env: { ...env, PORT: String(port + 1) },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.equal(second.status, 1);
+      assert.match(second.stderr, /in gebruik door een ander Brugwerk-proces \(pid \d+\)/);
+
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      assert.deepEqual(await health.json(), { status: 'ok', database: 'pglite' });
+      first.kill('SIGTERM');
+      await new Promise((r) => first.once('exit', r));
+
+      const db = await PGlite.create(join(dataDir, 'pglite'), { extensions: pgliteExtensions });
+      const orgs = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM organisations WHERE is_demo',
+      );
+      assert.equal(orgs.rows[0]?.n, 5, 'demo data intact after the refused start');
+      await db.close();
+    });
+
+    it('creates a user and prints a token alone on stdout through the CLI', () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'bw-cli-'));
+      const env = { ...process.env, DATA_DIR: dataDir, BRUGWERK_PASSWORD: 'een sterk cli-wachtwoord' };
+      const created = spawnSync(
+        tsx,
+        [
+          'src/cli.ts',
+          'user:create',
+          '--email',
+          'cli@test.invalid',
+          '--name',
+          'CLI Test',
+          '--role',
+          'platform-admin',
+        ],
+        { cwd: root, env, encoding: 'utf8' },
+      );
+      assert.equal(created.status, 0, created.stderr);
+      const token = spawnSync(tsx, ['src/cli.ts', 'token:create', '--email', 'cli@test.invalid'], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+      });
+      assert.equal(token.status, 0, token.stderr);
+      assert.match(token.stdout, /^bw_[A-Za-z0-9_-]{43}\n$/);
+      const missingOrg = spawnSync(
+        tsx,
+        ['src/cli.ts', 'user:create', '--email', 'x@test.invalid', '--name', 'X', '--role', 'editor'],
+        { cwd: root, env, encoding: 'utf8' },
+      );
+      assert.equal(missingOrg.status, 2);
+      assert.match(missingOrg.stderr, /--org/);
+    });
+  });
+}
