@@ -79,7 +79,12 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
       info: { title: 'Brugwerk API', version: '1', description: 'Brugwerk JSON API' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
-    transform: jsonSchemaTransform,
+    // The OpenAPI document describes the JSON API and /health only, not the HTML pages.
+    transform: (input) => {
+      const documented = input.url.startsWith('/api/v1/') || input.url === '/health';
+      const result = jsonSchemaTransform(input);
+      return documented ? result : { ...result, schema: { ...result.schema, hide: true } };
+    },
   });
   await app.register(helmet, {
     enableCSPNonces: true,

@@ -5,12 +5,15 @@ import { loadDemoDataIfEmpty } from './demo.ts';
 import * as repo from './modules/accounts/accounts.repository.ts';
 import * as accounts from './modules/accounts/accounts.service.ts';
 import { openPlatform } from './platform/boot.ts';
+import { grantAppRole } from './platform/db/roles.ts';
 import { systemActor } from './platform/deps.ts';
 
 const usage = `Gebruik: npm run cli -- <opdracht> [opties]
 
 Opdrachten:
   db:migrate                                   database bijwerken naar het laatste schema
+  db:grant --role NAAM                         (server-PostgreSQL) de app-rol rechten geven; de
+                                               auditlog mag ze alleen lezen en aanvullen
   user:create --email E --name N --role R [--org SLUG]
                                                gebruiker aanmaken; R is platform-admin, curator,
                                                member, editor of admin (die laatste drie met --org).
@@ -58,6 +61,13 @@ try {
     case 'db:migrate':
       console.error('Database is bijgewerkt.');
       break;
+    case 'db:grant': {
+      if (deps.engine !== 'postgres') fail('db:grant is alleen voor server-PostgreSQL (DATABASE_URL).');
+      if (!values.role) fail('Geef --role NAAM.');
+      await grantAppRole(deps.db, values.role);
+      console.error(`Rechten gegeven aan ${values.role}.`);
+      break;
+    }
     case 'user:create': {
       const input = z
         .object({
