@@ -32,9 +32,20 @@ function rssKiB(pid: number): number {
   }
 }
 
-async function timeToHealthy(command: string, args: string[], env: NodeJS.ProcessEnv, port: number, path: string) {
+async function timeToHealthy(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  path: string,
+) {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+    detached: true,
+  });
   for (;;) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}${path}`);
@@ -81,12 +92,18 @@ for (let i = 0; i < rounds; i++) {
   const env = { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
   const fresh = await timeToHealthy('npm', ['start', '--silent'], env, port, '/health');
   const existing = await timeToHealthy('npm', ['start', '--silent'], env, port, '/health');
-  for (const [k, r] of [['baseline', b], ['fresh', fresh], ['existing', existing]] as const) {
+  for (const [k, r] of [
+    ['baseline', b],
+    ['fresh', fresh],
+    ['existing', existing],
+  ] as const) {
     results[k]!.ms.push(r.ms);
     results[k]!.server.push(r.serverRssMiB);
     results[k]!.tree.push(r.treeRssMiB);
   }
-  console.error(`round ${i + 1}/${rounds}: baseline ${b.ms.toFixed(0)} ms, fresh ${fresh.ms.toFixed(0)} ms, existing ${existing.ms.toFixed(0)} ms`);
+  console.error(
+    `round ${i + 1}/${rounds}: baseline ${b.ms.toFixed(0)} ms, fresh ${fresh.ms.toFixed(0)} ms, existing ${existing.ms.toFixed(0)} ms`,
+  );
 }
 
 const base = median(results.baseline!.ms);
