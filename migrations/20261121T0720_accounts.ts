@@ -21,6 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('platform_roles', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('totp_secret_encrypted', 'text')
     .addColumn('totp_enabled_at', 'timestamptz')
+    .addColumn('totp_last_step', 'bigint')
     .addColumn('locale', 'text')
     .addColumn('is_demo', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
@@ -51,6 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull())
     .addColumn('mfa_passed', 'boolean', (c) => c.notNull())
+    .addColumn('second_factor_failures', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 

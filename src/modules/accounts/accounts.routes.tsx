@@ -13,7 +13,7 @@ import {
   requiredText,
 } from '../../platform/http/forms.ts';
 import { safeReturnPath, sendPage, setFlash } from '../../platform/http/render.tsx';
-import type { Translate } from '../../platform/i18n/i18n.ts';
+import type { MessageKey, Translate } from '../../platform/i18n/i18n.ts';
 import * as repo from './accounts.repository.ts';
 import * as accounts from './accounts.service.ts';
 import { clearSessionCookie, setSessionCookie } from './authenticate.ts';
@@ -167,10 +167,15 @@ export function accountsRoutes(deps: Deps) {
         if (!req.session || req.session.mfaPassed) return reply.redirect('/aanmelden', 303);
         const returnTo = safeReturnPath(req.body.terug, '/account');
         const form = parseForm(codeForm, req.body, req.t);
-        const token = form.ok
+        const result = form.ok
           ? await mfa.passSecondFactor(deps, actorOf(req), req.session, form.data.code)
           : null;
-        if (!token) {
+        if (result?.outcome === 'locked') {
+          clearSessionCookie(deps, reply);
+          setFlash(reply, 'error', 'accounts.secondFactorLocked');
+          return reply.redirect('/aanmelden', 303);
+        }
+        if (result?.outcome !== 'passed') {
           const errors = form.ok ? { code: req.t('accounts.secondFactorWrong') } : form.errors;
           return sendPage(
             req,
@@ -180,7 +185,7 @@ export function accountsRoutes(deps: Deps) {
             form.ok ? 401 : 400,
           );
         }
-        setSessionCookie(deps, reply, token);
+        setSessionCookie(deps, reply, result.sessionToken);
         setFlash(reply, 'success', 'accounts.signedIn');
         return reply.redirect(returnTo, 303);
       },
@@ -533,15 +538,32 @@ export function accountsRoutes(deps: Deps) {
         authorizeObject(await repo.findMembership(deps.db, req.params.userId, organisation.id), () => true);
         const form = parseForm(roleForm, req.body, req.t);
         if (!form.ok) return showMembers(req, reply, req.params.slug, { errors: form.errors }, 400);
-        await accounts.setMembership(deps, actorOf(req), {
-          userId: req.params.userId,
-          organisationId: organisation.id,
-          role: form.data.role,
-        });
-        setFlash(reply, 'success', 'org.roleChanged');
-        return reply.redirect(`/organisaties/${organisation.slug}/leden`, 303);
+        return backToMembers(reply, organisation.slug, 'org.roleChanged', () =>
+          accounts.setMembership(deps, actorOf(req), {
+            userId: req.params.userId,
+            organisationId: organisation.id,
+            role: form.data.role,
+          }),
+        );
       },
     );
+
+    /** Runs a membership change and returns to the members page with its outcome as a message. */
+    const backToMembers = async (
+      reply: FastifyReply,
+      slug: string,
+      done: MessageKey,
+      change: () => Promise<void>,
+    ) => {
+      try {
+        await change();
+        setFlash(reply, 'success', done);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'LastAdmin') throw err;
+        setFlash(reply, 'error', err.messageKey);
+      }
+      return reply.redirect(`/organisaties/${slug}/leden`, 303);
+    };
 
     const findMember = async (
       slug: string,
@@ -576,12 +598,12 @@ export function accountsRoutes(deps: Deps) {
       },
       async (req, reply) => {
         const { organisation, member } = await findMember(req.params.slug, req.params.userId, req.user);
-        await accounts.removeMembership(deps, actorOf(req), {
-          userId: member.userId,
-          organisationId: organisation.id,
-        });
-        setFlash(reply, 'success', 'org.removed');
-        return reply.redirect(`/organisaties/${organisation.slug}/leden`, 303);
+        return backToMembers(reply, organisation.slug, 'org.removed', () =>
+          accounts.removeMembership(deps, actorOf(req), {
+            userId: member.userId,
+            organisationId: organisation.id,
+          }),
+        );
       },
     );
 

@@ -61,6 +61,7 @@ export async function createUser(
         platform_roles: input.platformRoles ?? [],
         totp_secret_encrypted: null,
         totp_enabled_at: null,
+        totp_last_step: null,
         locale: null,
         is_demo: input.isDemo ?? false,
         created_at: deps.clock.now(),
@@ -121,6 +122,7 @@ export async function setMembership(
   const run = async (trx: Kysely<DB>) => {
     const existing = await repo.findMembership(trx, input.userId, input.organisationId);
     if (existing?.role === input.role) return;
+    if (existing?.role === 'admin') await assertNotLastAdmin(trx, input.organisationId);
     if (existing) {
       await trx
         .updateTable('memberships')
@@ -148,6 +150,17 @@ export async function setMembership(
   return db === deps.db ? deps.db.transaction().execute(run) : run(db);
 }
 
+/** An organisation always keeps at least one admin, or nobody could manage its members any more. */
+async function assertNotLastAdmin(db: Kysely<DB>, organisationId: string) {
+  const admins = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  if (Number(admins.n) <= 1) throw new AppError(409, 'LastAdmin', 'org.lastAdmin');
+}
+
 const toMembershipRow = (input: { userId: string; organisationId: string; role: OrganisationRole }) => ({
   user_id: input.userId,
   organisation_id: input.organisationId,
@@ -160,6 +173,8 @@ export async function removeMembership(
   input: { userId: string; organisationId: string },
 ) {
   await deps.db.transaction().execute(async (trx) => {
+    const existing = await repo.findMembership(trx, input.userId, input.organisationId);
+    if (existing?.role === 'admin') await assertNotLastAdmin(trx, input.organisationId);
     const removed = await trx
       .deleteFrom('memberships')
       .where('user_id', '=', input.userId)
@@ -500,6 +515,7 @@ export async function acceptInvitation(
           platform_roles: [],
           totp_secret_encrypted: null,
           totp_enabled_at: null,
+          totp_last_step: null,
           locale: null,
           created_at: deps.clock.now(),
           disabled_at: null,

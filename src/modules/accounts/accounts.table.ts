@@ -21,6 +21,8 @@ export interface UsersTable {
   platform_roles: ColumnType<PlatformRole[], PlatformRole[] | undefined, PlatformRole[]>;
   totp_secret_encrypted: string | null;
   totp_enabled_at: Date | null;
+  /** The last TOTP time step accepted: a code is never accepted twice (ASVS 2.8.4). */
+  totp_last_step: number | null;
   locale: string | null;
   is_demo: Generated<boolean>;
   created_at: Date;
@@ -40,6 +42,7 @@ export interface SessionsTable {
   created_at: Date;
   last_seen_at: Date;
   mfa_passed: boolean;
+  second_factor_failures: Generated<number>;
 }
 
 export interface SignInThrottleTable {

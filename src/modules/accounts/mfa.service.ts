@@ -14,11 +14,26 @@ function totpFor(secretBase32: string, email: string) {
   return new TOTP({ issuer: 'Brugwerk', label: email, secret: Secret.fromBase32(secretBase32) });
 }
 
-/** Accepts the current code and one step either side, for clock drift (RFC 6238 §5.2). */
-function codeMatches(secretBase32: string, email: string, code: string, at: Date): boolean {
+const STEP_MS = 30_000;
+export const SECOND_FACTOR_ATTEMPTS = 5;
+
+/**
+ * The time step a code belongs to, accepting one step either side for clock drift (RFC 6238 §5.2),
+ * or null. A step at or before `lastStep` was used already and is refused (ASVS 2.8.4).
+ */
+function matchingStep(
+  secretBase32: string,
+  email: string,
+  code: string,
+  at: Date,
+  lastStep: number | null,
+): number | null {
   const token = code.replace(/\s/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  return totpFor(secretBase32, email).validate({ token, timestamp: at.getTime(), window: 1 }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totpFor(secretBase32, email).validate({ token, timestamp: at.getTime(), window: 1 });
+  if (delta === null) return null;
+  const step = Math.floor(at.getTime() / STEP_MS) + delta;
+  return lastStep !== null && step <= lastStep ? null : step;
 }
 
 export async function currentTotpCode(secretBase32: string, email: string, at: Date): Promise<string> {
@@ -65,12 +80,13 @@ export async function confirmTotpEnrolment(deps: Deps, actor: Actor, userId: str
   const user = await repo.findUserById(deps.db, userId);
   if (!user?.totp_secret_encrypted || user.totp_enabled_at) return null;
   const secret = decryptSecret(user.totp_secret_encrypted, deps.config.secrets.DATA_ENCRYPTION_KEY);
-  if (!codeMatches(secret, user.email, code, deps.clock.now())) return null;
+  const step = matchingStep(secret, user.email, code, deps.clock.now(), null);
+  if (step === null) return null;
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ totp_enabled_at: deps.clock.now() })
+      .set({ totp_enabled_at: deps.clock.now(), totp_last_step: step })
       .where('id', '=', userId)
       .execute();
     await trx.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
@@ -90,19 +106,30 @@ export async function confirmTotpEnrolment(deps: Deps, actor: Actor, userId: str
   return codes;
 }
 
+export type SecondFactorResult =
+  { outcome: 'passed'; sessionToken: string } | { outcome: 'wrong' } | { outcome: 'locked' };
+
 /**
  * Second step of signing in: a TOTP code or an unused recovery code. On success the session gets
- * a new id and counts as fully signed in.
+ * a new id and counts as fully signed in. After five wrong codes the half-open session ends, so
+ * guessing goes back through the throttled password step (ASVS 2.2.1).
  */
-export async function passSecondFactor(deps: Deps, actor: Actor, session: ActiveSession, code: string) {
+export async function passSecondFactor(
+  deps: Deps,
+  actor: Actor,
+  session: ActiveSession,
+  code: string,
+): Promise<SecondFactorResult> {
   const user = await repo.findUserById(deps.db, session.userId);
-  if (!user?.totp_secret_encrypted || !user.totp_enabled_at) return null;
+  if (!user?.totp_secret_encrypted || !user.totp_enabled_at) return { outcome: 'locked' };
   const secret = decryptSecret(user.totp_secret_encrypted, deps.config.secrets.DATA_ENCRYPTION_KEY);
-  return deps.db.transaction().execute(async (trx) => {
-    let method: 'totp' | 'recovery_code' | null = codeMatches(secret, user.email, code, deps.clock.now())
-      ? 'totp'
-      : null;
-    if (!method) {
+  return deps.db.transaction().execute(async (trx): Promise<SecondFactorResult> => {
+    const step = matchingStep(secret, user.email, code, deps.clock.now(), user.totp_last_step);
+    let method: 'totp' | 'recovery_code' | null = null;
+    if (step !== null) {
+      method = 'totp';
+      await trx.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).execute();
+    } else {
       const used = await trx
         .updateTable('mfa_recovery_codes')
         .set({ used_at: deps.clock.now() })
@@ -123,7 +150,18 @@ export async function passSecondFactor(deps: Deps, actor: Actor, session: Active
       subjectId: user.id,
       details: method ? { secondFactor: method } : {},
     });
-    return method ? rotateSession(deps, trx, session, true) : null;
+    if (method) return { outcome: 'passed', sessionToken: await rotateSession(deps, trx, session, true) };
+    const failed = await trx
+      .updateTable('sessions')
+      .set((eb) => ({ second_factor_failures: eb('second_factor_failures', '+', 1) }))
+      .where('id_hash', '=', session.idHash)
+      .returning('second_factor_failures')
+      .executeTakeFirst();
+    if (!failed || failed.second_factor_failures >= SECOND_FACTOR_ATTEMPTS) {
+      await trx.deleteFrom('sessions').where('id_hash', '=', session.idHash).execute();
+      return { outcome: 'locked' };
+    }
+    return { outcome: 'wrong' };
   });
 }
 

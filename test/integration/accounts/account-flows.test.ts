@@ -87,6 +87,49 @@ describe('account journeys', () => {
     );
   });
 
+  it('refuses a TOTP code a second time, and ends the half-open session after five wrong codes', async () => {
+    const agent = new Agent(t.app);
+    await agent.signIn(f.users.curator.email);
+    const page = await agent.get('/account/tweestapsverificatie');
+    const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(page.body)![1]!;
+    await agent.post('/account/tweestapsverificatie', {
+      code: await currentTotpCode(secret, f.users.curator.email, t.clock.now()),
+    });
+    t.clock.advance(30_000);
+    const code = await currentTotpCode(secret, f.users.curator.email, t.clock.now());
+    const first = new Agent(t.app);
+    await first.signIn(f.users.curator.email);
+    assert.equal((await first.post('/aanmelden/code', { code })).statusCode, 303);
+    const replay = new Agent(t.app);
+    await replay.signIn(f.users.curator.email);
+    assert.equal(
+      (await replay.post('/aanmelden/code', { code })).statusCode,
+      401,
+      'the same code is not accepted twice',
+    );
+
+    const guesser = new Agent(t.app);
+    await guesser.signIn(f.users.curator.email);
+    for (let i = 1; i <= 4; i++)
+      assert.equal((await guesser.post('/aanmelden/code', { code: '000000' })).statusCode, 401);
+    const fifth = await guesser.post('/aanmelden/code', { code: '000000' });
+    assert.equal(fifth.statusCode, 303);
+    assert.equal(fifth.headers.location, '/aanmelden');
+    t.clock.advance(30_000);
+    const good = await currentTotpCode(secret, f.users.curator.email, t.clock.now());
+    assert.equal((await guesser.post('/aanmelden/code', { code: good })).statusCode, 303);
+    assert.equal(
+      (await guesser.get('/account')).statusCode,
+      303,
+      'the session is gone: back to the password',
+    );
+    await t.deps.db
+      .updateTable('users')
+      .set({ totp_enabled_at: null, totp_secret_encrypted: null })
+      .where('id', '=', f.users.curator.id)
+      .execute();
+  });
+
   it('sends a user whose role requires a second factor to enrolment first', async () => {
     const admin = new Agent(t.app);
     await admin.signIn(f.users.admin.email);
@@ -165,6 +208,15 @@ describe('account journeys', () => {
     const me = await guest.get('/account');
     assert.match(me.body, /Testschool/);
     assert.match(me.body, /Redacteur/);
+    const newUser = await t.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'nieuw@test.invalid')
+      .executeTakeFirstOrThrow();
+    assert.ok(
+      (await events('user.created')).some((r) => r.subject_id === newUser.id),
+      'user creation audited',
+    );
     const added = await events('membership.added');
     assert.ok(added.some((r) => (r.details as { role?: string }).role === 'editor'));
   });
@@ -199,6 +251,23 @@ describe('account journeys', () => {
     await member.signIn(f.users.member.email);
     assert.equal((await member.post(link)).statusCode, 303, 'an existing account accepts while signed in');
     assert.match((await member.get('/account')).body, /Testschool/);
+  });
+
+  it('keeps at least one admin: the last admin can be neither demoted nor removed', async () => {
+    const admin = new Agent(t.app);
+    await admin.signIn(f.users.admin.email);
+    const base = `/organisaties/${f.organisation.slug}/leden/${f.users.admin.id}`;
+    const demote = await admin.post(`${base}/rol`, { role: 'member' });
+    assert.equal(demote.statusCode, 303);
+    assert.match((await admin.get(`/organisaties/${f.organisation.slug}/leden`)).body, /laatste beheerder/);
+    await admin.post(`${base}/verwijderen`);
+    const membership = await t.deps.db
+      .selectFrom('memberships')
+      .select('role')
+      .where('user_id', '=', f.users.admin.id)
+      .where('organisation_id', '=', f.organisation.id)
+      .executeTakeFirst();
+    assert.equal(membership?.role, 'admin');
   });
 
   it('answers "not found" for an organisation the user may not see', async () => {

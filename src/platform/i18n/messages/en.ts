@@ -110,6 +110,7 @@ export const en: Record<keyof typeof nl, string> = {
   'accounts.secondFactorHint': 'Six digits, or one of your recovery codes.',
   'accounts.secondFactorButton': 'Confirm',
   'accounts.secondFactorWrong': 'This code is not right. Check the time on your phone and try again.',
+  'accounts.secondFactorLocked': 'Too many wrong codes. Sign in again with your password.',
   'accounts.secondFactorRequired':
     'Two-step verification is mandatory for your role. Set it up now to continue.',
   'accounts.accountTitle': 'My account',
@@ -186,6 +187,7 @@ export const en: Record<keyof typeof nl, string> = {
   'org.inviteButton': 'Send invitation',
   'org.invited': 'The invitation has been sent.',
   'org.roleChanged': 'The role has been changed.',
+  'org.lastAdmin': 'This is the organisation’s last administrator. Make someone else administrator first.',
   'org.removeTitle': 'Remove member',
   'org.removeConfirm': 'Do you really want to remove {name} from {organisation}? They lose access at once.',
   'org.removeButton': 'Yes, remove',

@@ -120,6 +120,7 @@ export const fr: Record<keyof typeof nl, string> = {
   'accounts.secondFactorButton': 'Confirmer',
   'accounts.secondFactorWrong':
     'Ce code n’est pas correct. Vérifiez l’heure de votre téléphone et réessayez.',
+  'accounts.secondFactorLocked': 'Trop de codes erronés. Reconnectez-vous avec votre mot de passe.',
   'accounts.secondFactorRequired':
     'La vérification en deux étapes est obligatoire pour votre rôle. Configurez-la maintenant pour continuer.',
   'accounts.accountTitle': 'Mon compte',
@@ -202,6 +203,8 @@ export const fr: Record<keyof typeof nl, string> = {
   'org.inviteButton': 'Envoyer l’invitation',
   'org.invited': 'L’invitation a été envoyée.',
   'org.roleChanged': 'Le rôle a été modifié.',
+  'org.lastAdmin':
+    'C’est le dernier gestionnaire de l’organisation. Nommez d’abord quelqu’un d’autre gestionnaire.',
   'org.removeTitle': 'Retirer un membre',
   'org.removeConfirm':
     'Voulez-vous vraiment retirer {name} de {organisation} ? Cette personne perd immédiatement l’accès.',

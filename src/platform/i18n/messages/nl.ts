@@ -109,6 +109,7 @@ export const nl = {
   'accounts.secondFactorButton': 'Bevestigen',
   'accounts.secondFactorWrong':
     'Deze code klopt niet. Kijk of de tijd op je telefoon juist staat en probeer opnieuw.',
+  'accounts.secondFactorLocked': 'Te veel verkeerde codes. Meld je opnieuw aan met je wachtwoord.',
   'accounts.secondFactorRequired':
     'Voor jouw rol is tweestapsverificatie verplicht. Stel ze nu in; daarna kun je verder.',
   'accounts.accountTitle': 'Mijn account',
@@ -188,6 +189,7 @@ export const nl = {
   'org.inviteButton': 'Uitnodiging versturen',
   'org.invited': 'De uitnodiging is verstuurd.',
   'org.roleChanged': 'De rol is gewijzigd.',
+  'org.lastAdmin': 'Dit is de laatste beheerder van de organisatie. Maak eerst iemand anders beheerder.',
   'org.removeTitle': 'Lid verwijderen',
   'org.removeConfirm':
     'Wil je {name} echt verwijderen uit {organisation}? Die persoon verliest meteen de toegang.',
