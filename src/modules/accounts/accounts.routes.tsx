@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import {
+  checkboxValues,
   emailField,
   formBody,
   newPasswordField,
@@ -53,12 +54,7 @@ const inviteForm = z.object({
   role: z.enum(organisationRoles, { message: 'validation.choose' }),
 });
 const roleForm = z.object({ role: z.enum(organisationRoles, { message: 'validation.choose' }) });
-const rolesForm = z.object({
-  roles: z
-    .union([z.enum(organisationRoles), z.array(z.enum(organisationRoles))])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-});
+const rolesForm = z.object({ roles: checkboxValues(organisationRoles) });
 
 const slugParams = z.object({ slug: z.string().min(1).max(100) });
 const memberParams = z.object({ slug: z.string().min(1).max(100), userId: z.uuid() });

@@ -6,10 +6,11 @@ import { authorizeObject } from '../../platform/authz/permissions.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
-import { formBody, parseForm } from '../../platform/http/forms.ts';
+import { checkboxValues, formBody, parseForm } from '../../platform/http/forms.ts';
 import { sendPage, setFlash } from '../../platform/http/render.tsx';
 import {
   Button,
+  CheckboxGroup,
   EmptyState,
   formatDateTime,
   PAGE_SIZE,
@@ -25,21 +26,10 @@ import type { PlatformRole } from './accounts.table.ts';
 import * as mfa from './mfa.service.ts';
 import { roleLabelKey } from './views/account.tsx';
 
-const platformRoles: PlatformRole[] = ['curator', 'platform-admin'];
+const platformRoles = ['curator', 'platform-admin'] as const satisfies readonly PlatformRole[];
 const mfaRoles = ['member', 'editor', 'admin', 'curator', 'platform-admin'] as const;
-const toList = <T,>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const platformRolesForm = z.object({
-  roles: z
-    .union([z.enum(platformRoles), z.array(z.enum(platformRoles))])
-    .optional()
-    .transform(toList),
-});
-const mfaRolesForm = z.object({
-  roles: z
-    .union([z.enum(mfaRoles), z.array(z.enum(mfaRoles))])
-    .optional()
-    .transform(toList),
-});
+const platformRolesForm = z.object({ roles: checkboxValues(platformRoles) });
+const mfaRolesForm = z.object({ roles: checkboxValues(mfaRoles) });
 const pageQuery = z.object({ pagina: z.string().max(10).optional() });
 
 /** Platform administration: users and their platform roles, platform-wide MFA, the mailbox, the audit log. */
@@ -80,23 +70,14 @@ export function adminRoutes(deps: Deps) {
                       action={`/beheer/gebruikers/${u.id}/platformrollen`}
                       class="inline-form"
                     >
-                      <fieldset class="inline-fieldset">
-                        <legend class="visually-hidden">
-                          {ctx.t('admin.platformRolesOf', { name: u.name })}
-                        </legend>
-                        {platformRoles.map((r) => (
-                          <span class="checkbox" key={r}>
-                            <input
-                              type="checkbox"
-                              id={`pr-${u.id}-${r}`}
-                              name="roles"
-                              value={r}
-                              checked={u.platform_roles.includes(r)}
-                            />
-                            <label for={`pr-${u.id}-${r}`}>{ctx.t(roleLabelKey[r])}</label>
-                          </span>
-                        ))}
-                      </fieldset>
+                      <CheckboxGroup
+                        inline
+                        legend={ctx.t('admin.platformRolesOf', { name: u.name })}
+                        name="roles"
+                        idPrefix={`pr-${u.id}`}
+                        options={platformRoles.map((r) => ({ value: r, label: ctx.t(roleLabelKey[r]) }))}
+                        checked={u.platform_roles}
+                      />
                       <button type="submit" class="button button--secondary">
                         {ctx.t('form.save')}
                         <span class="visually-hidden"> {u.name}</span>
@@ -109,21 +90,13 @@ export function adminRoutes(deps: Deps) {
             <Pagination ctx={ctx} basePath="/beheer/gebruikers" page={page} total={total} />
             <h2>{ctx.t('admin.secondFactorTitle')}</h2>
             <PostForm ctx={ctx} action="/beheer/tweestapsverificatie">
-              <fieldset>
-                <legend>{ctx.t('admin.secondFactorLegend')}</legend>
-                {mfaRoles.map((r) => (
-                  <div class="checkbox" key={r}>
-                    <input
-                      type="checkbox"
-                      id={`mfa-${r}`}
-                      name="roles"
-                      value={r}
-                      checked={required.includes(r)}
-                    />
-                    <label for={`mfa-${r}`}>{ctx.t(roleLabelKey[r])}</label>
-                  </div>
-                ))}
-              </fieldset>
+              <CheckboxGroup
+                legend={ctx.t('admin.secondFactorLegend')}
+                name="roles"
+                idPrefix="mfa"
+                options={mfaRoles.map((r) => ({ value: r, label: ctx.t(roleLabelKey[r]) }))}
+                checked={required}
+              />
               <Button variant="secondary">{ctx.t('form.save')}</Button>
             </PostForm>
           </>

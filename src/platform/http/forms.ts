@@ -38,6 +38,14 @@ export function parseForm<S extends z.ZodType>(
 }
 
 // Reusable field rules; messages are catalogue keys.
+
+/** Checkboxes sharing a name: absent (none ticked), one value, or several; always a list. */
+export const checkboxValues = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.enum(values), z.array(z.enum(values))], { message: 'validation.choose' })
+    .optional()
+    .transform((v): T[number][] => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
 export const requiredText = (max = 200) =>
   z
     .string({ message: 'validation.required' })

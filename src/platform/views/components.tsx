@@ -115,6 +115,38 @@ export function SelectField(p: {
   );
 }
 
+/** Checkboxes sharing one name, in a fieldset whose legend names the question. */
+export function CheckboxGroup(props: {
+  legend: string;
+  name: string;
+  idPrefix: string;
+  options: { value: string; label: string }[];
+  checked: readonly string[];
+  /** Inline in a table row: the legend is for screen readers only. */
+  inline?: boolean;
+}) {
+  return (
+    <fieldset class={props.inline ? 'inline-fieldset' : undefined}>
+      <legend class={props.inline ? 'visually-hidden' : undefined}>{props.legend}</legend>
+      {props.options.map((o) => {
+        const id = `${props.idPrefix}-${o.value}`;
+        return (
+          <span class="checkbox" key={o.value}>
+            <input
+              type="checkbox"
+              id={id}
+              name={props.name}
+              value={o.value}
+              checked={props.checked.includes(o.value)}
+            />
+            <label for={id}>{o.label}</label>
+          </span>
+        );
+      })}
+    </fieldset>
+  );
+}
+
 export function Button(props: { children: ComponentChildren; variant?: 'primary' | 'secondary' | 'danger' }) {
   return (
     <button type="submit" class={`button button--${props.variant ?? 'primary'}`}>

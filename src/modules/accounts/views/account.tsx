@@ -11,6 +11,7 @@ import {
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { OrganisationRole } from '../accounts.table.ts';
 import type { TotpEnrolment } from '../mfa.service.ts';
+import { NewPasswordField } from './sign-in.tsx';
 
 export const roleLabelKey = {
   member: 'role.member',
@@ -277,15 +278,7 @@ export function InvitationPage(props: {
                   error={errors?.name}
                   required
                 />
-                <Field
-                  name="password"
-                  type="password"
-                  label={t('accounts.newPassword')}
-                  hint={t('accounts.passwordHint')}
-                  autocomplete="new-password"
-                  error={errors?.password}
-                  required
-                />
+                <NewPasswordField ctx={ctx} error={errors?.password} />
               </>
             ) : null}
             <Button>{t('accounts.invitationAccept')}</Button>

@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../../platform/http/forms.ts';
 import {
   Button,
+  CheckboxGroup,
   ErrorSummary,
   Field,
   PostForm,
@@ -11,7 +12,7 @@ import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { OrganisationRole } from '../accounts.table.ts';
 import { roleLabelKey } from './account.tsx';
 
-export const organisationRoles: OrganisationRole[] = ['member', 'editor', 'admin'];
+export const organisationRoles = ['member', 'editor', 'admin'] as const satisfies readonly OrganisationRole[];
 
 export interface MemberRow {
   userId: string;
@@ -107,21 +108,13 @@ export function MembersPage(props: {
           <h2>{t('org.secondFactorTitle')}</h2>
           <p>{t('org.secondFactorIntro')}</p>
           <PostForm ctx={ctx} action={`${base}/tweestapsverificatie`}>
-            <fieldset>
-              <legend>{t('org.secondFactorLegend')}</legend>
-              {organisationRoles.map((r) => (
-                <div class="checkbox" key={r}>
-                  <input
-                    type="checkbox"
-                    id={`mfa-${r}`}
-                    name="roles"
-                    value={r}
-                    checked={props.requiredRoles.includes(r)}
-                  />
-                  <label for={`mfa-${r}`}>{t(roleLabelKey[r])}</label>
-                </div>
-              ))}
-            </fieldset>
+            <CheckboxGroup
+              legend={t('org.secondFactorLegend')}
+              name="roles"
+              idPrefix="mfa"
+              options={organisationRoles.map((r) => ({ value: r, label: t(roleLabelKey[r]) }))}
+              checked={props.requiredRoles}
+            />
             <Button variant="secondary">{t('org.secondFactorSave')}</Button>
           </PostForm>
         </>

@@ -95,6 +95,21 @@ export function RequestResetPage(props: {
   );
 }
 
+/** The field for choosing a password, with the advice on length (ASVS 2.1.1). */
+export function NewPasswordField({ ctx, error }: { ctx: PageContext; error: string | undefined }) {
+  return (
+    <Field
+      name="password"
+      type="password"
+      label={ctx.t('accounts.newPassword')}
+      hint={ctx.t('accounts.passwordHint')}
+      autocomplete="new-password"
+      error={error}
+      required
+    />
+  );
+}
+
 export function NewPasswordPage(props: { ctx: PageContext; action: string; errors?: FieldErrors }) {
   const { ctx, errors } = props;
   const { t } = ctx;
@@ -103,15 +118,7 @@ export function NewPasswordPage(props: { ctx: PageContext; action: string; error
       <h1>{t('accounts.newPasswordTitle')}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action={props.action}>
-        <Field
-          name="password"
-          type="password"
-          label={t('accounts.newPassword')}
-          hint={t('accounts.passwordHint')}
-          autocomplete="new-password"
-          error={errors?.password}
-          required
-        />
+        <NewPasswordField ctx={ctx} error={errors?.password} />
         <Button>{t('accounts.newPasswordButton')}</Button>
       </PostForm>
     </section>
