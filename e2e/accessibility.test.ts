@@ -120,6 +120,9 @@ describe('accessibility of every shell page state (axe, WCAG 2.2 AA)', () => {
       'remove member confirmation',
     );
     await visit('/beheer/gebruikers');
+    await visit('/beheer/organisaties');
+    await page.getByRole('button', { name: 'Organisatie aanmaken' }).click();
+    await check('new organisation with errors');
     await visit('/beheer/audit');
     await visit('/beheer/mailbox');
     await page.locator('main table a').first().click();

@@ -5,8 +5,12 @@ import { loadDemoDataIfEmpty } from './demo.ts';
 import * as repo from './modules/accounts/accounts.repository.ts';
 import * as accounts from './modules/accounts/accounts.service.ts';
 import { openPlatform } from './platform/boot.ts';
+import { AppError } from './platform/errors.ts';
+import { translator } from './platform/i18n/i18n.ts';
 import { grantAppRole } from './platform/db/roles.ts';
 import { systemActor } from './platform/deps.ts';
+import { organisationTypes } from './platform/vocabularies.ts';
+import { findMunicipality } from './modules/regions/regions.service.ts';
 
 const usage = `Gebruik: npm run cli -- <opdracht> [opties]
 
@@ -19,6 +23,8 @@ Opdrachten:
                                                member, editor of admin (die laatste drie met --org).
                                                Wachtwoord uit BRUGWERK_PASSWORD of een vraag.
   token:create --email E [--name N]            API-sleutel aanmaken; toont alleen de sleutel
+  org:create --name N --type T --nis CODE [--slug S]
+                                               organisatie aanmaken (T: school, clb, caw, …)
   demo:load                                    demodata laden in een lege database
 `;
 
@@ -50,6 +56,9 @@ const { values } = parseArgs({
     name: { type: 'string' },
     role: { type: 'string' },
     org: { type: 'string' },
+    type: { type: 'string' },
+    nis: { type: 'string' },
+    slug: { type: 'string' },
   },
   strict: true,
 });
@@ -105,6 +114,29 @@ try {
       console.log(token);
       break;
     }
+    case 'org:create': {
+      const input = z
+        .object({
+          name: z.string().min(1),
+          type: z.enum(organisationTypes),
+          nis: z.string().regex(/^\d{5}$/),
+          slug: z
+            .string()
+            .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+            .optional(),
+        })
+        .safeParse(values);
+      if (!input.success) fail(`Ongeldige opties. Soorten: ${organisationTypes.join(', ')}.\n\n${usage}`);
+      if (!(await findMunicipality(deps, input.data.nis))) fail(`Gemeente ${input.data.nis} bestaat niet.`);
+      const organisation = await accounts.createOrganisation(deps, actor, {
+        slug: input.data.slug ?? accounts.slugify(input.data.name),
+        name: input.data.name,
+        type: input.data.type,
+        municipalityNis: input.data.nis,
+      });
+      console.log(organisation.slug);
+      break;
+    }
     case 'demo:load': {
       const demo = await loadDemoDataIfEmpty(deps);
       if (!demo) {
@@ -118,8 +150,9 @@ try {
       fail(`Onbekende opdracht "${command}".\n\n${usage}`);
   }
 } catch (err) {
-  if (err instanceof Error && 'code' in err && err.code === 'EmailTaken')
-    fail('Er bestaat al een gebruiker met dit e-mailadres.');
+  if (err instanceof AppError && (err.code === 'EmailTaken' || err.code === 'SlugTaken')) {
+    fail(translator('nl')(err.messageKey));
+  }
   throw err;
 } finally {
   await database.close();

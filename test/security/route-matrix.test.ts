@@ -202,6 +202,11 @@ describe('route-by-role matrix', () => {
       allowed: PLATFORM_ADMIN,
       probe: () => ({ url: '/beheer/tweestapsverificatie', form: {} }),
     },
+    'GET /beheer/organisaties': { allowed: PLATFORM_ADMIN, probe: () => ({ url: '/beheer/organisaties' }) },
+    'POST /beheer/organisaties': {
+      allowed: PLATFORM_ADMIN,
+      probe: () => ({ url: '/beheer/organisaties', form: {} }),
+    },
     'GET /beheer/mailbox': { allowed: PLATFORM_ADMIN, probe: () => ({ url: '/beheer/mailbox' }) },
     'GET /beheer/mailbox/:id': {
       allowed: PLATFORM_ADMIN,

@@ -30,8 +30,31 @@ export const findMembershipsOfUser = (db: Kysely<DB>, userId: string) =>
 export const findOrganisationBySlug = (db: Kysely<DB>, slug: string) =>
   db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
 
-export const findOrganisations = (db: Kysely<DB>) =>
-  db.selectFrom('organisations').selectAll().orderBy('name').execute();
+export const findOrganisations = (db: Kysely<DB>, options: { limit: number; offset: number }) =>
+  db
+    .selectFrom('organisations')
+    .leftJoin('municipalities', 'municipalities.nis_code', 'organisations.municipality_nis')
+    .select([
+      'organisations.id',
+      'organisations.slug',
+      'organisations.name',
+      'organisations.type',
+      'municipalities.name_nl as municipalityName',
+    ])
+    .orderBy('organisations.name')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+
+export const countOrganisations = async (db: Kysely<DB>) =>
+  Number(
+    (
+      await db
+        .selectFrom('organisations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const findMembersOfOrganisation = (db: Kysely<DB>, organisationId: string) =>
   db

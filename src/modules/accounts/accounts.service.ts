@@ -24,6 +24,18 @@ export const hashPassword = (password: string) => hash(password, argonOptions);
 // A fixed hash to verify against when the e-mail is unknown, so timing does not reveal accounts.
 let dummyHash: Promise<string> | undefined;
 
+/** A URL-safe name: "Basisschool Sint-Jozef (Gent)" → "basisschool-sint-jozef-gent". */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 function audit(
@@ -91,6 +103,8 @@ export async function createOrganisation(
   },
 ) {
   return deps.db.transaction().execute(async (trx) => {
+    if (await repo.findOrganisationBySlug(trx, input.slug))
+      throw new AppError(409, 'SlugTaken', 'org.slugTaken');
     const organisation = await trx
       .insertInto('organisations')
       .values({

@@ -1,12 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { countAuditEntries, listAuditEntries } from '../../platform/audit/audit.ts';
 import { authorizeObject } from '../../platform/authz/permissions.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { badRequest } from '../../platform/errors.ts';
+import { AppError, badRequest } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
-import { checkboxValues, formBody, parseForm } from '../../platform/http/forms.ts';
+import { checkboxValues, formBody, parseForm, requiredText } from '../../platform/http/forms.ts';
 import { sendPage, setFlash } from '../../platform/http/render.tsx';
 import {
   Button,
@@ -25,11 +25,25 @@ import * as accounts from './accounts.service.ts';
 import type { PlatformRole } from './accounts.table.ts';
 import * as mfa from './mfa.service.ts';
 import { roleLabelKey } from './views/account.tsx';
+import { OrganisationsPage } from './views/organisation.tsx';
+import { organisationTypes } from '../../platform/vocabularies.ts';
+import { flemishAndBrusselsMunicipalities } from '../regions/regions.service.ts';
 
 const platformRoles = ['curator', 'platform-admin'] as const satisfies readonly PlatformRole[];
 const mfaRoles = ['member', 'editor', 'admin', 'curator', 'platform-admin'] as const;
 const platformRolesForm = z.object({ roles: checkboxValues(platformRoles) });
 const mfaRolesForm = z.object({ roles: checkboxValues(mfaRoles) });
+const organisationForm = z.object({
+  name: requiredText(200),
+  slug: z
+    .string()
+    .trim()
+    .max(60, { message: 'validation.tooLong' })
+    .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, { message: 'validation.slug' })
+    .optional(),
+  type: z.enum(organisationTypes, { message: 'validation.choose' }),
+  municipality: z.string({ message: 'validation.choose' }).regex(/^\d{5}$/, { message: 'validation.choose' }),
+});
 const pageQuery = z.object({ pagina: z.string().max(10).optional() });
 
 /** Platform administration: users and their platform roles, platform-wide MFA, the mailbox, the audit log. */
@@ -101,6 +115,78 @@ export function adminRoutes(deps: Deps) {
             </PostForm>
           </>
         ));
+      },
+    );
+
+    const showOrganisations = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      extra: { values?: Record<string, string>; errors?: Record<string, string> } = {},
+      status = 200,
+    ) => {
+      const page = pageNumber(req.query);
+      const [organisations, total, municipalities] = await Promise.all([
+        repo.findOrganisations(deps.db, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+        repo.countOrganisations(deps.db),
+        flemishAndBrusselsMunicipalities(deps),
+      ]);
+      return sendPage(
+        req,
+        reply,
+        req.t('admin.organisationsTitle'),
+        (ctx) => (
+          <OrganisationsPage
+            ctx={ctx}
+            organisations={organisations}
+            page={page}
+            total={total}
+            municipalities={municipalities}
+            {...extra}
+          />
+        ),
+        status,
+      );
+    };
+
+    app.get(
+      '/beheer/organisaties',
+      { config: { permission: 'organisation:create' }, schema: { querystring: pageQuery } },
+      (req, reply) => showOrganisations(req, reply),
+    );
+
+    app.post(
+      '/beheer/organisaties',
+      { config: { permission: 'organisation:create' }, schema: { body: formBody } },
+      async (req, reply) => {
+        const form = parseForm(organisationForm, req.body, req.t);
+        if (!form.ok) return showOrganisations(req, reply, { values: form.values, errors: form.errors }, 400);
+        const slug = form.data.slug || accounts.slugify(form.data.name);
+        const known = (await flemishAndBrusselsMunicipalities(deps)).some(
+          (m) => m.nisCode === form.data.municipality,
+        );
+        const errors: Record<string, string> = {};
+        if (!known) errors.municipality = req.t('validation.choose');
+        if (!slug) errors.slug = req.t('validation.slug');
+        if (Object.keys(errors).length)
+          return showOrganisations(req, reply, { values: form.values, errors }, 400);
+        try {
+          await accounts.createOrganisation(deps, actorOf(req), {
+            slug,
+            name: form.data.name,
+            type: form.data.type,
+            municipalityNis: form.data.municipality,
+          });
+        } catch (err) {
+          if (!(err instanceof AppError) || err.code !== 'SlugTaken') throw err;
+          return showOrganisations(
+            req,
+            reply,
+            { values: form.values, errors: { slug: req.t(err.messageKey) } },
+            409,
+          );
+        }
+        setFlash(reply, 'success', 'admin.organisationCreated');
+        return reply.redirect(`/organisaties/${slug}/leden`, 303);
       },
     );
 

@@ -15,3 +15,11 @@ export async function findMunicipality(deps: Deps, nis: string) {
     ? { municipality, mergedFrom: { nisCode: merger.old_nis, nameNl: merger.old_name_nl } }
     : null;
 }
+
+/** Municipalities of Flanders and Brussels, for choosing where an organisation is. */
+export async function flemishAndBrusselsMunicipalities(deps: Deps) {
+  const rows = await repo.findMunicipalities(deps.db, {});
+  return rows
+    .filter((m) => m.region !== 'WAL')
+    .map((m) => ({ nisCode: m.nis_code, nameNl: m.name_nl, nameFr: m.name_fr }));
+}

@@ -10,6 +10,7 @@ export const permissions = {
   'organisation:read-members': ['member', 'platform-admin'],
   'organisation:manage-members': ['admin', 'platform-admin'],
   'user:manage': ['platform-admin'],
+  'organisation:create': ['platform-admin'],
   'mailbox:read': ['platform-admin'],
   'audit:read': ['platform-admin'],
 } as const satisfies Record<string, readonly Role[]>;

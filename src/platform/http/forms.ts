@@ -10,8 +10,10 @@ export type FormBody = z.infer<typeof formBody>;
 
 export type FieldErrors = Record<string, string>;
 
+/** `values` are the submitted strings, to refill the form when it is shown again. */
 export type FormResult<T> =
-  { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+  | { ok: true; data: T; values: Record<string, string> }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /**
  * Validates a form with a zod schema whose messages are catalogue keys, and returns translated
@@ -27,7 +29,7 @@ export function parseForm<S extends z.ZodType>(
     for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
   }
   const result = schema.safeParse(body ?? {});
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return { ok: true, data: result.data, values };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? '_form');

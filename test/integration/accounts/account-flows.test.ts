@@ -301,6 +301,36 @@ describe('account journeys', () => {
     assert.equal((await agent.get(link)).statusCode, 404, 'the link works once');
   });
 
+  it('lets a platform admin create an organisation, with validation next to the fields', async () => {
+    const agent = new Agent(t.app);
+    await agent.signIn(f.users['platform-admin'].email, 'een nieuw sterk wachtwoord');
+    const empty = await agent.post('/beheer/organisaties', {});
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /id="field-name-error"/);
+    const walloon = await agent.post('/beheer/organisaties', {
+      name: 'École Test',
+      type: 'school',
+      municipality: '92094',
+    });
+    assert.equal(walloon.statusCode, 400, 'only Flemish and Brussels municipalities');
+    const created = await agent.post('/beheer/organisaties', {
+      name: 'Basisschool Sint-Jozef (Gent)',
+      type: 'school',
+      municipality: '44021',
+    });
+    assert.equal(created.statusCode, 303);
+    assert.equal(created.headers.location, '/organisaties/basisschool-sint-jozef-gent/leden');
+    const twice = await agent.post('/beheer/organisaties', {
+      name: 'Basisschool Sint-Jozef (Gent)',
+      type: 'school',
+      municipality: '44021',
+    });
+    assert.equal(twice.statusCode, 409);
+    assert.match(twice.body, /al in gebruik/);
+    assert.ok((await events('organisation.created')).length >= 3);
+    assert.match((await agent.get('/beheer/organisaties')).body, /Basisschool Sint-Jozef \(Gent\)/);
+  });
+
   it('lets a platform admin read the mailbox and change platform roles, audited', async () => {
     const agent = new Agent(t.app);
     await agent.signIn(f.users['platform-admin'].email, 'een nieuw sterk wachtwoord');

@@ -99,6 +99,30 @@ if (testEngine === 'pglite') {
       });
       assert.equal(token.status, 0, token.stderr);
       assert.match(token.stdout, /^bw_[A-Za-z0-9_-]{43}\n$/);
+      const org = spawnSync(
+        tsx,
+        ['src/cli.ts', 'org:create', '--name', 'Buurtwerk De Brug', '--type', 'buurtwerk', '--nis', '44021'],
+        { cwd: root, env, encoding: 'utf8' },
+      );
+      assert.equal(org.status, 0, org.stderr);
+      assert.equal(org.stdout, 'buurtwerk-de-brug\n');
+      const editor = spawnSync(
+        tsx,
+        [
+          'src/cli.ts',
+          'user:create',
+          '--email',
+          'ed@test.invalid',
+          '--name',
+          'Ed',
+          '--role',
+          'editor',
+          '--org',
+          'buurtwerk-de-brug',
+        ],
+        { cwd: root, env, encoding: 'utf8' },
+      );
+      assert.equal(editor.status, 0, editor.stderr);
       const missingOrg = spawnSync(
         tsx,
         ['src/cli.ts', 'user:create', '--email', 'x@test.invalid', '--name', 'X', '--role', 'editor'],

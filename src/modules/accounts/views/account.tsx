@@ -73,6 +73,9 @@ export function AccountPage({ ctx }: { ctx: PageContext }) {
               <a href="/beheer/gebruikers">{t('admin.usersTitle')}</a>
             </li>
             <li>
+              <a href="/beheer/organisaties">{t('admin.organisationsTitle')}</a>
+            </li>
+            <li>
               <a href="/beheer/mailbox">{t('admin.mailboxTitle')}</a>
             </li>
             <li>

@@ -2,13 +2,17 @@ import type { FieldErrors } from '../../../platform/http/forms.ts';
 import {
   Button,
   CheckboxGroup,
+  EmptyState,
   ErrorSummary,
   Field,
+  Pagination,
   PostForm,
   SelectField,
   Table,
 } from '../../../platform/views/components.tsx';
+import { isMessageKey, type MessageKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/views/page-context.ts';
+import { organisationTypes } from '../../../platform/vocabularies.ts';
 import type { OrganisationRole } from '../accounts.table.ts';
 import { roleLabelKey } from './account.tsx';
 
@@ -141,5 +145,90 @@ export function RemoveMemberPage(props: {
         <a href={`/organisaties/${organisation.slug}/leden`}>{t('form.cancel')}</a>
       </p>
     </section>
+  );
+}
+
+export interface OrganisationRow {
+  id: string;
+  slug: string;
+  name: string;
+  type: string;
+  municipalityName: string | null;
+}
+
+export function OrganisationsPage(props: {
+  ctx: PageContext;
+  organisations: OrganisationRow[];
+  page: number;
+  total: number;
+  municipalities: { nisCode: string; nameNl: string }[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}) {
+  const { ctx, errors } = props;
+  const { t } = ctx;
+  const typeLabel = (type: string) =>
+    isMessageKey(`orgType.${type}`) ? t(`orgType.${type}` as MessageKey) : type;
+  return (
+    <>
+      <h1>{t('admin.organisationsTitle')}</h1>
+      {props.organisations.length === 0 ? (
+        <EmptyState title={t('admin.organisationsEmpty')} />
+      ) : (
+        <Table
+          caption={t('admin.organisationsCaption', { total: props.total })}
+          rowKey={(o) => o.id}
+          rows={props.organisations}
+          columns={[
+            { header: t('admin.organisationName'), cell: (o) => o.name },
+            { header: t('admin.organisationType'), cell: (o) => typeLabel(o.type) },
+            { header: t('admin.organisationMunicipality'), cell: (o) => o.municipalityName ?? '—' },
+            {
+              header: t('admin.organisationMembers'),
+              cell: (o) => (
+                <a href={`/organisaties/${o.slug}/leden`}>
+                  {t('admin.organisationMembers')}
+                  <span class="visually-hidden"> {o.name}</span>
+                </a>
+              ),
+            },
+          ]}
+        />
+      )}
+      <Pagination ctx={ctx} basePath="/beheer/organisaties" page={props.page} total={props.total} />
+      <h2>{t('admin.organisationNew')}</h2>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <PostForm ctx={ctx} action="/beheer/organisaties">
+        <Field
+          name="name"
+          label={t('admin.organisationName')}
+          value={props.values?.name}
+          error={errors?.name}
+          required
+        />
+        <Field
+          name="slug"
+          label={t('admin.organisationSlug')}
+          hint={t('admin.organisationSlugHint')}
+          value={props.values?.slug}
+          error={errors?.slug}
+        />
+        <SelectField
+          name="type"
+          label={t('admin.organisationType')}
+          options={organisationTypes.map((type) => ({ value: type, label: typeLabel(type) }))}
+          value={props.values?.type ?? 'school'}
+          error={errors?.type}
+        />
+        <SelectField
+          name="municipality"
+          label={t('admin.organisationMunicipality')}
+          options={props.municipalities.map((m) => ({ value: m.nisCode, label: m.nameNl }))}
+          value={props.values?.municipality}
+          error={errors?.municipality}
+        />
+        <Button>{t('admin.organisationCreate')}</Button>
+      </PostForm>
+    </>
   );
 }
