@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { loadDemoDataIfEmpty } from './demo.ts';
+import { purgeExpiredAccountData } from './modules/accounts/accounts.service.ts';
 import { openPlatform } from './platform/boot.ts';
 import { createTransport, sendQueuedMail } from './platform/mail/outbox.ts';
 
@@ -33,12 +34,18 @@ if (config.smtpUrl) {
   }, 10_000);
 }
 
+// Hourly clean-up of expired sessions, links and throttle rows.
+const purgeTimer = setInterval(() => {
+  purgeExpiredAccountData(deps).catch((err) => app.log.error({ err }, 'purge of expired account data'));
+}, 3_600_000);
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'Brugwerk stopt');
   clearInterval(mailTimer);
+  clearInterval(purgeTimer);
   await app.close();
   await database.close();
   process.exit(0);

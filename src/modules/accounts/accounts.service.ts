@@ -637,3 +637,37 @@ export async function resetPassword(deps: Deps, actor: Actor, token: string, pas
     );
   });
 }
+
+/**
+ * Deletes what can no longer be used: sessions past their idle or absolute timeout, spent or
+ * expired reset links and invitations, and throttle rows of failures long past. Safe to run in
+ * every process at once (plain deletes).
+ */
+export async function purgeExpiredAccountData(deps: Deps): Promise<number> {
+  const now = deps.clock.now().getTime();
+  const at = (ms: number) => new Date(now - ms);
+  const results = await Promise.all([
+    deps.db
+      .deleteFrom('sessions')
+      .where((eb) =>
+        eb.or([
+          eb('last_seen_at', '<', at(SESSION_IDLE_TIMEOUT)),
+          eb('created_at', '<', at(SESSION_ABSOLUTE_TIMEOUT)),
+        ]),
+      )
+      .executeTakeFirst(),
+    deps.db
+      .deleteFrom('password_resets')
+      .where((eb) => eb.or([eb('expires_at', '<', at(0)), eb('used_at', 'is not', null)]))
+      .executeTakeFirst(),
+    deps.db
+      .deleteFrom('invitations')
+      .where('expires_at', '<', at(days(30)))
+      .executeTakeFirst(),
+    deps.db
+      .deleteFrom('sign_in_throttle')
+      .where('last_failure_at', '<', at(days(1)))
+      .executeTakeFirst(),
+  ]);
+  return results.reduce((sum, r) => sum + Number(r.numDeletedRows), 0);
+}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { purgeExpiredAccountData } from '../../../src/modules/accounts/accounts.service.ts';
 import { minutes, hours } from '../../../src/platform/clock.ts';
 import { Agent } from '../../helpers/agent.ts';
 import {
@@ -104,6 +105,21 @@ describe('signing in and out', () => {
     }
     t.clock.advance(minutes(25));
     assert.equal((await agent.get('/account')).statusCode, 303);
+  });
+
+  it('purges sessions past their timeouts, keeping live ones', async () => {
+    const live = new Agent(t.app);
+    await live.signIn(f.users.editor.email);
+    const stale = new Agent(t.app);
+    await stale.signIn(f.users.admin.email);
+    t.clock.advance(minutes(20));
+    await live.get('/account');
+    t.clock.advance(minutes(15));
+    const before = await t.deps.db.selectFrom('sessions').select('id_hash').execute();
+    assert.ok((await purgeExpiredAccountData(t.deps)) >= 1);
+    const after = await t.deps.db.selectFrom('sessions').select('id_hash').execute();
+    assert.ok(after.length < before.length);
+    assert.equal((await live.get('/account')).statusCode, 200, 'the live session survives');
   });
 
   it('throttles the sixth wrong password in a row, even when the sixth is right', async () => {
