@@ -55,6 +55,8 @@ export function authenticate(deps: Deps) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     request.user = null;
     request.session = null;
+    // Stylesheets, icons and the health check never depend on who asks: no database round trip.
+    if (request.url.startsWith('/static/') || request.url === '/health') return;
     if (request.url.startsWith('/api/')) {
       const match = bearer.exec(request.headers.authorization ?? '');
       const userId = match?.[1] ? await resolveApiToken(deps, match[1]) : null;
