@@ -39,13 +39,15 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, c: Class
   if (wantsJson(request)) {
     return reply.status(c.status).send({ error: { code: c.code, message: request.t(c.key) } });
   }
+  const title: MessageKey =
+    c.status === 404 ? 'error.notFoundTitle' : c.status === 403 ? 'error.forbiddenTitle' : 'error.pageTitle';
   return sendPage(
     request,
     reply,
-    (ctx) => ctx.t(c.status === 404 ? 'error.notFoundTitle' : 'error.pageTitle'),
+    (ctx) => ctx.t(title),
     (ctx) => (
       <section class="error-page">
-        <h1>{ctx.t(c.status === 404 ? 'error.notFoundTitle' : 'error.pageTitle')}</h1>
+        <h1>{ctx.t(title)}</h1>
         <p>{ctx.t(c.key)}</p>
         <p class="correlation-id">
           {ctx.t('error.reference')} <code>{ctx.correlationId}</code>

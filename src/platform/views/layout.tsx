@@ -100,7 +100,10 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         </header>
         <main id="inhoud" tabindex={-1}>
           {ctx.flash ? (
-            <div class={`flash flash--${ctx.flash.kind}`} role="status">
+            <div
+              class={`flash flash--${ctx.flash.kind}`}
+              role={ctx.flash.kind === 'error' ? 'alert' : 'status'}
+            >
               {t(ctx.flash.key)}
             </div>
           ) : null}

@@ -70,6 +70,7 @@ export const en: Record<keyof typeof nl, string> = {
   'pagination.status': 'Page {page} of {pages}',
 
   'error.pageTitle': 'Something went wrong',
+  'error.forbiddenTitle': 'No access',
   'error.notFoundTitle': 'Page not found',
   'error.notFound': 'We cannot find this page. The link may be old, or you may not have access to it.',
   'error.forbidden': 'You do not have access to this page.',

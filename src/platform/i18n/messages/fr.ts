@@ -77,6 +77,7 @@ export const fr: Record<keyof typeof nl, string> = {
   'pagination.status': 'Page {page} sur {pages}',
 
   'error.pageTitle': 'Un problème est survenu',
+  'error.forbiddenTitle': 'Accès refusé',
   'error.notFoundTitle': 'Page introuvable',
   'error.notFound':
     'Nous ne trouvons pas cette page. Le lien est peut-être ancien, ou vous n’y avez pas accès.',

@@ -68,6 +68,7 @@ export const nl = {
   'pagination.status': 'Pagina {page} van {pages}',
 
   'error.pageTitle': 'Er ging iets mis',
+  'error.forbiddenTitle': 'Geen toegang',
   'error.notFoundTitle': 'Pagina niet gevonden',
   'error.notFound': 'We vinden deze pagina niet. Misschien is de link oud, of heb je er geen toegang toe.',
   'error.forbidden': 'Je hebt geen toegang tot deze pagina.',
