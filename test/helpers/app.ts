@@ -95,3 +95,7 @@ export async function createFixtures(deps: Deps): Promise<Fixtures> {
     },
   };
 }
+
+/** The audit rows of one event, oldest first. */
+export const auditEvents = (deps: Deps, event: string) =>
+  deps.db.selectFrom('audit_log').selectAll().where('event', '=', event).orderBy('id').execute();

@@ -4,6 +4,7 @@ import { decryptSecret } from '../../../src/platform/crypto.ts';
 import { currentTotpCode } from '../../../src/modules/accounts/mfa.service.ts';
 import { Agent } from '../../helpers/agent.ts';
 import {
+  auditEvents,
   createFixtures,
   type Fixtures,
   startTestApp,
@@ -20,8 +21,7 @@ describe('account journeys', () => {
   });
   after(() => t.close());
 
-  const events = async (event: string) =>
-    t.deps.db.selectFrom('audit_log').selectAll().where('event', '=', event).orderBy('id').execute();
+  const events = (event: string) => auditEvents(t.deps, event);
   const latestMailTo = async (to: string) =>
     t.deps.db
       .selectFrom('mail_outbox')

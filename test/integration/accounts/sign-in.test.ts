@@ -4,6 +4,7 @@ import { purgeExpiredAccountData } from '../../../src/modules/accounts/accounts.
 import { minutes, hours } from '../../../src/platform/clock.ts';
 import { Agent } from '../../helpers/agent.ts';
 import {
+  auditEvents,
   createFixtures,
   type Fixtures,
   startTestApp,
@@ -25,8 +26,7 @@ describe('signing in and out', () => {
     await t.deps.db.deleteFrom('sign_in_throttle').execute();
   });
 
-  const auditEvents = async (event: string) =>
-    t.deps.db.selectFrom('audit_log').selectAll().where('event', '=', event).execute();
+  const events = (event: string) => auditEvents(t.deps, event);
 
   it('signs in with a correct password, redirects and audits it', async () => {
     const agent = new Agent(t.app);
@@ -39,7 +39,7 @@ describe('signing in and out', () => {
     const account = await agent.get('/account');
     assert.equal(account.statusCode, 200);
     assert.match(account.body, /Test member/);
-    const rows = await auditEvents('user.signed_in');
+    const rows = await events('user.signed_in');
     assert.ok(
       rows.some((r) => r.subject_id === f.users.member.id && r.outcome === 'success' && r.correlation_id),
     );
@@ -55,7 +55,7 @@ describe('signing in and out', () => {
     assert.equal(res.statusCode, 401);
     assert.match(res.body, /horen niet bij elkaar/);
     assert.match(res.body, /class="error-summary"/);
-    const rows = await auditEvents('user.sign_in_failed');
+    const rows = await events('user.sign_in_failed');
     assert.ok(rows.some((r) => r.subject_id === f.users.member.id && r.outcome === 'failure'));
   });
 
@@ -82,7 +82,7 @@ describe('signing in and out', () => {
       headers: { cookie: `${SESSION_COOKIE}=${cookie}` },
     });
     assert.equal(replay.statusCode, 303);
-    assert.ok((await auditEvents('user.signed_out')).some((r) => r.subject_id === f.users.admin.id));
+    assert.ok((await events('user.signed_out')).some((r) => r.subject_id === f.users.admin.id));
   });
 
   it('ends a session after 30 idle minutes, but not while it is used', async () => {
