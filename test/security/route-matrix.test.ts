@@ -106,6 +106,20 @@ describe('route-by-role matrix', () => {
       .executeTakeFirstOrThrow();
     return row.id;
   };
+  /** A fresh user with a second factor enrolled, so each reset probe has something to clear. */
+  const userWithSecondFactor = async () => {
+    counter++;
+    const user = await accounts.createUser(t.deps, actor, {
+      email: `tweestaps${counter}@test.invalid`,
+      name: `Tweestaps ${counter}`,
+    });
+    await t.deps.db
+      .updateTable('users')
+      .set({ totp_secret_encrypted: 'v1.x.y.z', totp_enabled_at: t.clock.now() })
+      .where('id', '=', user.id)
+      .execute();
+    return user.id;
+  };
   const anyMailId = async () => {
     await queueMail(t.deps.db, t.clock, {
       to: 'x@test.invalid',
@@ -196,6 +210,19 @@ describe('route-by-role matrix', () => {
       probe: () => ({
         url: `/beheer/gebruikers/${f.users.curator.id}/platformrollen`,
         form: { roles: 'curator' },
+      }),
+    },
+    'GET /beheer/gebruikers/:id/tweestapsverificatie-wissen': {
+      allowed: PLATFORM_ADMIN,
+      probe: async () => ({
+        url: `/beheer/gebruikers/${await userWithSecondFactor()}/tweestapsverificatie-wissen`,
+      }),
+    },
+    'POST /beheer/gebruikers/:id/tweestapsverificatie-wissen': {
+      allowed: PLATFORM_ADMIN,
+      probe: async () => ({
+        url: `/beheer/gebruikers/${await userWithSecondFactor()}/tweestapsverificatie-wissen`,
+        form: {},
       }),
     },
     'POST /beheer/tweestapsverificatie': {

@@ -74,7 +74,17 @@ export function adminRoutes(deps: Deps) {
                 {
                   header: ctx.t('accounts.secondFactor'),
                   cell: (u) =>
-                    u.totp_enabled_at ? ctx.t('accounts.secondFactorOn') : ctx.t('accounts.secondFactorOff'),
+                    u.totp_enabled_at ? (
+                      <>
+                        {ctx.t('accounts.secondFactorOn')} ·{' '}
+                        <a href={`/beheer/gebruikers/${u.id}/tweestapsverificatie-wissen`}>
+                          {ctx.t('admin.resetSecondFactor')}
+                          <span class="visually-hidden"> {u.name}</span>
+                        </a>
+                      </>
+                    ) : (
+                      ctx.t('accounts.secondFactorOff')
+                    ),
                 },
                 {
                   header: ctx.t('accounts.platformRoles'),
@@ -202,6 +212,44 @@ export function adminRoutes(deps: Deps) {
         if (!form.ok) throw badRequest('ValidationFailed', 'error.validation');
         await accounts.setPlatformRoles(deps, actorOf(req), req.params.id, form.data.roles);
         setFlash(reply, 'success', 'admin.rolesSaved');
+        return reply.redirect('/beheer/gebruikers', 303);
+      },
+    );
+
+    // For a lost phone with lost recovery codes: the person enrols again at their next sign-in.
+    app.get(
+      '/beheer/gebruikers/:id/tweestapsverificatie-wissen',
+      { config: { permission: 'user:manage' }, schema: { params: z.object({ id: z.uuid() }) } },
+      async (req, reply) => {
+        const user = authorizeObject(
+          await repo.findUserById(deps.db, req.params.id),
+          (u) => u.totp_enabled_at !== null,
+        );
+        return sendPage(req, reply, req.t('admin.resetSecondFactor'), (ctx) => (
+          <section class="narrow">
+            <h1>{ctx.t('admin.resetSecondFactor')}</h1>
+            <p>{ctx.t('admin.resetSecondFactorConfirm', { name: user.name })}</p>
+            <PostForm ctx={ctx} action={`/beheer/gebruikers/${user.id}/tweestapsverificatie-wissen`}>
+              <Button variant="danger">{ctx.t('admin.resetSecondFactorButton')}</Button>
+            </PostForm>
+            <p>
+              <a href="/beheer/gebruikers">{ctx.t('form.cancel')}</a>
+            </p>
+          </section>
+        ));
+      },
+    );
+
+    app.post(
+      '/beheer/gebruikers/:id/tweestapsverificatie-wissen',
+      {
+        config: { permission: 'user:manage' },
+        schema: { params: z.object({ id: z.uuid() }), body: formBody },
+      },
+      async (req, reply) => {
+        authorizeObject(await repo.findUserById(deps.db, req.params.id), (u) => u.totp_enabled_at !== null);
+        await mfa.resetSecondFactor(deps, actorOf(req), req.params.id);
+        setFlash(reply, 'success', 'admin.secondFactorReset');
         return reply.redirect('/beheer/gebruikers', 303);
       },
     );

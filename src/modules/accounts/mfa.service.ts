@@ -165,6 +165,27 @@ export async function passSecondFactor(
   });
 }
 
+/** Removes a user's second factor and recovery codes and ends their sessions; audited. */
+export async function resetSecondFactor(deps: Deps, actor: Actor, userId: string) {
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ totp_secret_encrypted: null, totp_enabled_at: null, totp_last_step: null })
+      .where('id', '=', userId)
+      .execute();
+    await trx.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await recordAudit(trx, {
+      occurredAt: deps.clock.now(),
+      actorUserId: actor.userId,
+      correlationId: actor.correlationId,
+      event: 'user.mfa_reset',
+      subjectType: 'user',
+      subjectId: userId,
+    });
+  });
+}
+
 export type MfaRole = OrganisationRole | PlatformRole;
 
 /** Is a second factor mandatory for this user, through any of their roles? */

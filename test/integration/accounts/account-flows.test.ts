@@ -123,11 +123,20 @@ describe('account journeys', () => {
       303,
       'the session is gone: back to the password',
     );
-    await t.deps.db
-      .updateTable('users')
-      .set({ totp_enabled_at: null, totp_secret_encrypted: null })
-      .where('id', '=', f.users.curator.id)
-      .execute();
+    const admin = new Agent(t.app);
+    await admin.signIn(f.users['platform-admin'].email);
+    const reset = `/beheer/gebruikers/${f.users.curator.id}/tweestapsverificatie-wissen`;
+    assert.match((await admin.get(reset)).body, /Ja, wissen/);
+    assert.equal((await admin.post(reset)).statusCode, 303);
+    assert.equal((await first.get('/account')).statusCode, 303, 'sessions of that user end');
+    assert.ok((await events('user.mfa_reset')).some((r) => r.subject_id === f.users.curator.id));
+    assert.equal((await admin.get(reset)).statusCode, 404, 'nothing left to clear');
+    const plain = new Agent(t.app);
+    assert.equal(
+      (await plain.signIn(f.users.curator.email)).headers.location,
+      '/account',
+      'password alone again',
+    );
   });
 
   it('sends a user whose role requires a second factor to enrolment first', async () => {

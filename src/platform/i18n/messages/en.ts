@@ -214,6 +214,11 @@ export const en: Record<keyof typeof nl, string> = {
   'admin.organisationMembers': 'Members',
   'org.slugTaken': 'This short name is already in use. Choose another.',
   'validation.slug': 'Use only lower-case letters, digits and hyphens.',
+  'admin.resetSecondFactor': 'Clear two-step verification',
+  'admin.resetSecondFactorConfirm':
+    'Do you want to clear the two-step verification of {name}? Only do this when they lost both their phone and their recovery codes and you are sure who is asking. All their sessions end; at their next sign-in they set it up again if it is mandatory.',
+  'admin.resetSecondFactorButton': 'Yes, clear',
+  'admin.secondFactorReset': 'Two-step verification has been cleared.',
   'admin.usersTitle': 'Users',
   'admin.usersCaption': 'All users ({total})',
   'admin.platformRolesOf': 'Platform roles of {name}',

@@ -233,6 +233,11 @@ export const fr: Record<keyof typeof nl, string> = {
   'admin.organisationMembers': 'Membres',
   'org.slugTaken': 'Ce nom court est déjà utilisé. Choisissez-en un autre.',
   'validation.slug': 'Utilisez uniquement des minuscules, des chiffres et des traits d’union.',
+  'admin.resetSecondFactor': 'Effacer la vérification en deux étapes',
+  'admin.resetSecondFactorConfirm':
+    'Voulez-vous effacer la vérification en deux étapes de {name} ? Faites-le seulement si cette personne a perdu son téléphone et ses codes de récupération et si vous êtes sûr de qui le demande. Toutes ses sessions prennent fin ; à la prochaine connexion, elle configure à nouveau la vérification si elle est obligatoire.',
+  'admin.resetSecondFactorButton': 'Oui, effacer',
+  'admin.secondFactorReset': 'La vérification en deux étapes a été effacée.',
   'admin.usersTitle': 'Utilisateurs',
   'admin.usersCaption': 'Tous les utilisateurs ({total})',
   'admin.platformRolesOf': 'Rôles sur la plateforme de {name}',

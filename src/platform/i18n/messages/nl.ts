@@ -217,6 +217,11 @@ export const nl = {
   'admin.organisationMembers': 'Leden',
   'org.slugTaken': 'Deze korte naam is al in gebruik. Kies een andere.',
   'validation.slug': 'Gebruik alleen kleine letters, cijfers en koppeltekens.',
+  'admin.resetSecondFactor': 'Tweestapsverificatie wissen',
+  'admin.resetSecondFactorConfirm':
+    'Wil je de tweestapsverificatie van {name} wissen? Doe dit alleen als die persoon telefoon én herstelcodes kwijt is en je zeker weet wie het vraagt. Alle sessies van die persoon stoppen; bij de volgende aanmelding stelt die de tweestapsverificatie opnieuw in als ze verplicht is.',
+  'admin.resetSecondFactorButton': 'Ja, wissen',
+  'admin.secondFactorReset': 'De tweestapsverificatie is gewist.',
   'admin.usersTitle': 'Gebruikers',
   'admin.usersCaption': 'Alle gebruikers ({total})',
   'admin.platformRolesOf': 'Rollen op het platform van {name}',
