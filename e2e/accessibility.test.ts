@@ -47,6 +47,11 @@ describe('accessibility of every shell page state (axe, WCAG 2.2 AA)', () => {
     await visit('/taal/fr?terug=/', 'home fr');
     await visit('/taal/en?terug=/', 'home en');
     await page.goto(`${server.baseUrl}/taal/nl?terug=/`);
+    await visit('/sociale-kaart?q=huiswerk&nood=EDU', 'directory search with highlights');
+    await visit('/sociale-kaart?q=xqzwvbnm', 'directory without results');
+    await visit('/sociale-kaart?gemeente=44021&straal=5', 'directory by distance');
+    await page.locator('.result a').first().click();
+    await check('service page (anonymous)');
     for (const path of [
       '/sociale-kaart',
       '/praktijken',
@@ -128,6 +133,9 @@ describe('accessibility of every shell page state (axe, WCAG 2.2 AA)', () => {
     await page.getByRole('button', { name: 'Organisatie aanmaken' }).click();
     await check('new organisation with errors');
     await visit('/beheer/audit');
+    await page.goto(`${server.baseUrl}/sociale-kaart?q=opvoeding`);
+    await page.locator('.result a').first().click();
+    await check('service page (signed in, with contact points)');
     await visit('/beheer/mailbox');
     await page.locator('main table a').first().click();
     await check('mail');

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadDemoDirectory } from '../src/modules/directory/directory.demo.ts';
 import {
   createFixtures,
   type Fixtures,
@@ -42,6 +43,7 @@ export async function startE2EServer(): Promise<E2EServer> {
     },
   });
   const f = await createFixtures(t.deps);
+  await loadDemoDirectory(t.deps.db, t.clock.now());
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return { t, f, baseUrl: `http://127.0.0.1:${port}` };

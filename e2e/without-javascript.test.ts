@@ -46,6 +46,23 @@ describe('every journey of the foundation works with JavaScript disabled', () =>
     assert.match(page.url(), /\/aanmelden\?terug=/);
   });
 
+  it('searches the sociale kaart with filters and opens a service', async () => {
+    await freshPage();
+    await page.goto(url('/sociale-kaart'));
+    await page.getByLabel('Waar zoek je hulp bij?').fill('huiswerk');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    assert.match(page.url(), /q=huiswerk/);
+    const count = Number(/(\d+) resultaten/.exec(await page.locator('.results h2').innerText())![1]);
+    assert.ok(count > 0);
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('44021');
+    await page.getByLabel(/Alleen gratis aanbod/).check();
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    assert.match(page.url(), /gemeente=44021/);
+    await page.locator('.result a').first().click();
+    assert.match(await page.locator('main').innerText(), /Wat kan ik hier vragen\?/);
+    assert.match(await page.locator('main').innerText(), /Professionals zien na het aanmelden/);
+  });
+
   it('enrols TOTP and then signs in with a code from the authenticator', async () => {
     await freshPage();
     const { email } = server.f.users.editor;

@@ -18,6 +18,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.tsx';
 import { adminRoutes } from './modules/accounts/admin.routes.tsx';
 import { hasDemoData } from './modules/accounts/accounts.repository.ts';
 import { authenticate } from './modules/accounts/authenticate.ts';
+import { directoryRoutes } from './modules/directory/directory.routes.tsx';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { installRouteGuard, type RegisteredRoute } from './platform/authz/route-guard.ts';
 import type { Deps } from './platform/deps.ts';
@@ -149,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(accountsRoutes(deps));
   await app.register(adminRoutes(deps));
   await app.register(regionsRoutes(deps));
+  await app.register(directoryRoutes(deps));
   options.extraRoutes?.(app);
 
   await app.ready();

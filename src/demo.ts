@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as accounts from './modules/accounts/accounts.service.ts';
+import { loadDemoDirectory } from './modules/directory/directory.demo.ts';
 import type { OrganisationRole, PlatformRole } from './modules/accounts/accounts.table.ts';
 import { systemActor, type Deps } from './platform/deps.ts';
 import type { OrganisationType } from './platform/vocabularies.ts';
@@ -104,6 +105,7 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoAccount[] | n
     });
     ids.set(o.slug, created.id);
   }
+  await loadDemoDirectory(deps.db, deps.clock.now());
   const result: DemoAccount[] = [];
   for (const p of people) {
     const password = randomBytes(9).toString('base64url');

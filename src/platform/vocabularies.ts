@@ -31,3 +31,6 @@ export type CooperationForm = (typeof cooperationForms)[number];
 
 export const ageBands = ['0-2', '3-5', '6-11', '12-17', '18+'] as const;
 export type AgeBand = (typeof ageBands)[number];
+
+export const referralMethods = ['phone', 'online_form', 'walk_in', 'warm_referral', 'via_clb'] as const;
+export type ReferralMethod = (typeof referralMethods)[number];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as accounts from '../../src/modules/accounts/accounts.service.ts';
+import { loadDemoDirectory } from '../../src/modules/directory/directory.demo.ts';
 import { systemActor } from '../../src/platform/deps.ts';
 import { queueMail } from '../../src/platform/mail/outbox.ts';
 import { Agent } from '../helpers/agent.ts';
@@ -40,6 +41,7 @@ describe('route-by-role matrix', () => {
       env: { RATE_LIMIT_PER_MINUTE: '100000', SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000' },
     });
     f = await createFixtures(t.deps);
+    await loadDemoDirectory(t.deps.db, t.clock.now());
     for (const role of roleNames) {
       const agent = new Agent(t.app);
       if (role === 'anonymous') await agent.get('/');
@@ -120,6 +122,8 @@ describe('route-by-role matrix', () => {
       .execute();
     return user.id;
   };
+  const anyServiceId = async () =>
+    (await t.deps.db.selectFrom('directory_services').select('id').executeTakeFirstOrThrow()).id;
   const anyMailId = async () => {
     await queueMail(t.deps.db, t.clock, {
       to: 'x@test.invalid',
@@ -137,6 +141,11 @@ describe('route-by-role matrix', () => {
     'GET /api/v1/openapi.json': { allowed: ALL, probe: () => ({ url: '/api/v1/openapi.json' }) },
     'GET /': { allowed: ALL, probe: () => ({ url: '/' }) },
     'GET /sociale-kaart': { allowed: ALL, probe: () => ({ url: '/sociale-kaart' }) },
+    'GET /sociale-kaart/aanbod/:id': {
+      allowed: ALL,
+      probe: async () => ({ url: `/sociale-kaart/aanbod/${await anyServiceId()}` }),
+    },
+    'GET /api/v1/services': { allowed: ALL, probe: () => ({ url: '/api/v1/services?q=huiswerk' }) },
     'GET /praktijken': { allowed: ALL, probe: () => ({ url: '/praktijken' }) },
     'GET /reflectie': { allowed: ALL, probe: () => ({ url: '/reflectie' }) },
     'GET /samenwerking': { allowed: ALL, probe: () => ({ url: '/samenwerking' }) },

@@ -1,5 +1,6 @@
 // The database as Kysely sees it: one line per table, each typed by the module that owns it.
 import type * as accounts from '../../modules/accounts/accounts.table.ts';
+import type * as directory from '../../modules/directory/directory.table.ts';
 import type * as regions from '../../modules/regions/regions.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { MailOutboxTable } from '../mail/mail.table.ts';
@@ -21,4 +22,20 @@ export interface DB {
   mfa_requirements: accounts.MfaRequirementsTable;
   invitations: accounts.InvitationsTable;
   password_resets: accounts.PasswordResetsTable;
+  directory_taxonomies: directory.DirectoryTaxonomiesTable;
+  directory_taxonomy_terms: directory.DirectoryTaxonomyTermsTable;
+  directory_organizations: directory.DirectoryOrganizationsTable;
+  directory_locations: directory.DirectoryLocationsTable;
+  directory_addresses: directory.DirectoryAddressesTable;
+  directory_services: directory.DirectoryServicesTable;
+  directory_service_at_locations: directory.DirectoryServiceAtLocationsTable;
+  directory_contacts: directory.DirectoryContactsTable;
+  directory_contact_schools: directory.DirectoryContactSchoolsTable;
+  directory_phones: directory.DirectoryPhonesTable;
+  directory_schedules: directory.DirectorySchedulesTable;
+  directory_languages: directory.DirectoryLanguagesTable;
+  directory_cost_options: directory.DirectoryCostOptionsTable;
+  directory_service_areas: directory.DirectoryServiceAreasTable;
+  directory_attributes: directory.DirectoryAttributesTable;
+  directory_metadata: directory.DirectoryMetadataTable;
 }

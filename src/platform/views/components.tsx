@@ -215,7 +215,7 @@ export function Pagination(props: { ctx: PageContext; basePath: string; page: nu
   const pages = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
   if (pages <= 1) return null;
   const { t } = props.ctx;
-  const link = (n: number) => `${props.basePath}?pagina=${n}`;
+  const link = (n: number) => `${props.basePath}${props.basePath.includes('?') ? '&' : '?'}pagina=${n}`;
   return (
     <nav class="pagination" aria-label={t('pagination.label')}>
       <ul>

@@ -10,7 +10,7 @@ export const moduleNavigation: {
   description: MessageKey;
   ready: boolean;
 }[] = [
-  { href: '/sociale-kaart', label: 'nav.directory', description: 'nav.directoryDescription', ready: false },
+  { href: '/sociale-kaart', label: 'nav.directory', description: 'nav.directoryDescription', ready: true },
   { href: '/praktijken', label: 'nav.practices', description: 'nav.practicesDescription', ready: false },
   { href: '/reflectie', label: 'nav.reflection', description: 'nav.reflectionDescription', ready: false },
   {

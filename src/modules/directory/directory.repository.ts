@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+
+// Queries of the directory, named after the SQL they run.
+
+export const findServiceById = (db: Kysely<DB>, id: string) =>
+  db
+    .selectFrom('directory_services as s')
+    .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
+    .selectAll('s')
+    .select([
+      'o.name as organizationName',
+      'o.email as organizationEmail',
+      'o.website as organizationWebsite',
+    ])
+    .where('s.id', '=', id)
+    .where('s.status', '!=', 'defunct')
+    .executeTakeFirst();
+
+export const findAddressesOfService = (db: Kysely<DB>, serviceId: string) =>
+  db
+    .selectFrom('directory_service_at_locations as sal')
+    .innerJoin('directory_locations as l', 'l.id', 'sal.location_id')
+    .innerJoin('directory_addresses as a', 'a.location_id', 'l.id')
+    .select(['a.address_1', 'a.address_2', 'a.postal_code', 'a.city', 'l.transportation'])
+    .where('sal.service_id', '=', serviceId)
+    .execute();
+
+export const findLanguagesOfService = (db: Kysely<DB>, serviceId: string) =>
+  db
+    .selectFrom('directory_languages')
+    .select(['code'])
+    .where('service_id', '=', serviceId)
+    .orderBy('code')
+    .execute();
+
+export const findGeneralPhonesOfOrganization = (db: Kysely<DB>, organizationId: string) =>
+  db
+    .selectFrom('directory_phones')
+    .select(['number', 'description'])
+    .where('organization_id', '=', organizationId)
+    .execute();
+
+/** Contact points with their direct lines: professional tier, never for anonymous visitors. */
+export const findContactPointsOfOrganization = (db: Kysely<DB>, organizationId: string) =>
+  db
+    .selectFrom('directory_contacts')
+    .select(['id', 'title', 'name', 'email', 'direct_phone', 'presence'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('title')
+    .execute();
+
+export const findMunicipalityCentre = (db: Kysely<DB>, nis: string) =>
+  db
+    .selectFrom('municipalities')
+    .select(['latitude', 'longitude'])
+    .where('nis_code', '=', nis)
+    .executeTakeFirst();

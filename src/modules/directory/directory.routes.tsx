@@ -1,0 +1,211 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorizeObject } from '../../platform/authz/permissions.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { checkboxValues } from '../../platform/http/forms.ts';
+import { sendPage } from '../../platform/http/render.tsx';
+import { PAGE_SIZE } from '../../platform/views/components.tsx';
+import { ageBands, needCodes, referralMethods } from '../../platform/vocabularies.ts';
+import { flemishAndBrusselsMunicipalities } from '../regions/regions.service.ts';
+import * as repo from './directory.repository.ts';
+import {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  type ServiceSearch,
+  searchServices,
+  serviceFacets,
+} from './directory.search.ts';
+import { SearchPage, ServicePage } from './views/search.tsx';
+
+const radii = ['2', '5', '10', '25'] as const;
+const pageParam = z.coerce.number().int().min(1).max(10_000).optional();
+const nis = z.string().regex(/^\d{5}$/);
+
+// The search page's GET form, in Dutch parameter names (user-facing URLs are Dutch).
+const pageQuery = z.object({
+  q: z.string().max(200).optional(),
+  nood: checkboxValues(needCodes),
+  leeftijd: checkboxValues(ageBands),
+  doorverwijzing: checkboxValues(referralMethods),
+  gratis: z.literal('1').optional(),
+  gemeente: z.union([nis, z.literal('')]).optional(),
+  straal: z.union([z.enum(radii), z.literal('')]).optional(),
+  pagina: pageParam,
+});
+
+const apiQuery = z.object({
+  q: z.string().max(200).optional(),
+  need: checkboxValues(needCodes),
+  ageBand: checkboxValues(ageBands),
+  referral: checkboxValues(referralMethods),
+  free: z.enum(['true', 'false']).optional(),
+  municipality: nis.optional(),
+  radiusKm: z.coerce.number().min(0.5).max(100).optional(),
+  page: pageParam,
+});
+
+const apiService = z.object({
+  id: z.string(),
+  name: z.string(),
+  organization: z.object({ id: z.string(), name: z.string() }),
+  excerpt: z.string(),
+  needs: z.array(z.string()),
+  ageBands: z.array(z.string()),
+  referralMethods: z.array(z.string()),
+  freeOfCharge: z.boolean(),
+  capacity: z.string(),
+  expectedWaitWeeks: z.number().nullable(),
+  distanceKm: z.number().nullable(),
+  lastVerifiedAt: z.string().nullable(),
+});
+
+/** Sociale kaart: search, service pages and the JSON search API. */
+export function directoryRoutes(deps: Deps) {
+  return async function (fastify: FastifyInstance) {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+    const nearOf = async (municipality: string | undefined, radiusKm: number | undefined) => {
+      if (!municipality || !radiusKm) return undefined;
+      const centre = await repo.findMunicipalityCentre(deps.db, municipality);
+      return centre ? { latitude: centre.latitude, longitude: centre.longitude } : undefined;
+    };
+
+    app.get(
+      '/sociale-kaart',
+      { config: { permission: 'public' }, schema: { querystring: pageQuery } },
+      async (req, reply) => {
+        const query = req.query;
+        const radiusKm = query.straal ? Number(query.straal) : undefined;
+        const near = await nearOf(query.gemeente || undefined, radiusKm);
+        const page = query.pagina ?? 1;
+        const search: ServiceSearch = {
+          q: query.q,
+          needs: query.nood,
+          ageBands: query.leeftijd,
+          referralMethods: query.doorverwijzing,
+          freeOnly: query.gratis === '1',
+          municipality: near ? undefined : query.gemeente || undefined,
+          near,
+          withinKm: near ? radiusKm : undefined,
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        };
+        const results = await searchServices(deps.db, search);
+        const [facets, municipalities] = await Promise.all([
+          serviceFacets(deps.db, search, results.broadened),
+          flemishAndBrusselsMunicipalities(deps),
+        ]);
+        const queryString = new URLSearchParams(
+          Object.entries(req.query as Record<string, unknown>).flatMap(([k, v]) =>
+            k === 'pagina' || v === undefined ? [] : [v].flat().map((item) => [k, String(item)]),
+          ),
+        ).toString();
+        reply.header('cache-control', 'no-store');
+        return sendPage(req, reply, req.t('directory.title'), (ctx) => (
+          <SearchPage
+            ctx={ctx}
+            values={{
+              q: query.q ?? '',
+              needs: query.nood,
+              ageBands: query.leeftijd,
+              referralMethods: query.doorverwijzing,
+              free: query.gratis === '1',
+              municipality: query.gemeente ?? '',
+              radius: query.straal ?? '',
+            }}
+            rows={results.rows}
+            total={results.total}
+            page={page}
+            facets={facets}
+            municipalities={municipalities}
+            queryString={queryString}
+          />
+        ));
+      },
+    );
+
+    app.get(
+      '/sociale-kaart/aanbod/:id',
+      { config: { permission: 'public' }, schema: { params: z.object({ id: z.uuid() }) } },
+      async (req, reply) => {
+        const service = authorizeObject(await repo.findServiceById(deps.db, req.params.id), () => true);
+        const [addresses, languages, phones] = await Promise.all([
+          repo.findAddressesOfService(deps.db, service.id),
+          repo.findLanguagesOfService(deps.db, service.id),
+          repo.findGeneralPhonesOfOrganization(deps.db, service.organization_id),
+        ]);
+        // Direct lines of contact points are professional tier (ARCHITECTURE §4): signed-in only.
+        const contactPoints = req.user
+          ? await repo.findContactPointsOfOrganization(deps.db, service.organization_id)
+          : null;
+        return sendPage(req, reply, service.name, (ctx) => (
+          <ServicePage
+            ctx={ctx}
+            service={service}
+            addresses={addresses}
+            languages={languages.map((l) => l.code)}
+            phones={phones}
+            contactPoints={contactPoints}
+          />
+        ));
+      },
+    );
+
+    app.get(
+      '/api/v1/services',
+      {
+        config: { permission: 'public' },
+        schema: {
+          summary: 'Search the directory: Dutch full text, filters, distance from a municipality centre',
+          querystring: apiQuery,
+          response: {
+            200: z.object({
+              data: z.array(apiService),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const q = req.query;
+        const near = await nearOf(q.municipality, q.radiusKm);
+        const page = q.page ?? 1;
+        const { rows, total } = await searchServices(deps.db, {
+          q: q.q,
+          needs: q.need,
+          ageBands: q.ageBand,
+          referralMethods: q.referral,
+          freeOnly: q.free === 'true',
+          municipality: near ? undefined : q.municipality,
+          near,
+          withinKm: near ? q.radiusKm : undefined,
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        });
+        const plain = (s: string) => s.replaceAll(HIGHLIGHT_START, '').replaceAll(HIGHLIGHT_END, '');
+        return {
+          data: rows.map((r) => ({
+            id: r.id,
+            name: r.name,
+            organization: { id: r.organizationId, name: r.organizationName },
+            excerpt: plain(r.headline),
+            needs: r.need_codes,
+            ageBands: r.age_bands,
+            referralMethods: r.referral_methods,
+            freeOfCharge: r.free_of_charge,
+            capacity: r.capacity_state,
+            expectedWaitWeeks: r.expected_wait_weeks,
+            distanceKm: r.distanceKm === null ? null : Math.round(r.distanceKm * 10) / 10,
+            lastVerifiedAt: r.last_verified_at ? r.last_verified_at.toISOString() : null,
+          })),
+          total,
+          page,
+          pageSize: PAGE_SIZE,
+        };
+      },
+    );
+  };
+}

@@ -1,0 +1,353 @@
+import type { MessageKey } from '../../../platform/i18n/i18n.ts';
+import { EmptyState, formatDateTime, Pagination } from '../../../platform/views/components.tsx';
+import type { PageContext } from '../../../platform/views/page-context.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type FacetCount } from '../directory.search.ts';
+import type { ServiceTranslation } from '../directory.table.ts';
+
+export interface SearchValues {
+  q: string;
+  needs: string[];
+  ageBands: string[];
+  referralMethods: string[];
+  free: boolean;
+  municipality: string;
+  radius: string;
+}
+
+export interface ResultRow {
+  id: string;
+  name: string;
+  organizationName: string;
+  headline: string;
+  need_codes: string[];
+  free_of_charge: boolean;
+  capacity_state: string;
+  expected_wait_weeks: number | null;
+  distanceKm: number | null;
+}
+
+/** A ts_headline excerpt with its control-character marks turned into <mark>, everything escaped. */
+export function Highlighted({ text }: { text: string }) {
+  const parts = text.split(HIGHLIGHT_START);
+  return (
+    <>
+      {parts.map((part, i) => {
+        if (i === 0) return part;
+        const [marked, rest] = part.split(HIGHLIGHT_END);
+        return (
+          <>
+            <mark>{marked}</mark>
+            {rest}
+          </>
+        );
+      })}
+    </>
+  );
+}
+
+function FacetGroup(props: {
+  legend: string;
+  name: string;
+  facets: FacetCount[];
+  checked: string[];
+  label: (value: string) => string;
+}) {
+  if (props.facets.length === 0 && props.checked.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.facets.map((f) => {
+        const id = `${props.name}-${f.value}`;
+        return (
+          <span class="checkbox" key={f.value}>
+            <input
+              type="checkbox"
+              id={id}
+              name={props.name}
+              value={f.value}
+              checked={props.checked.includes(f.value)}
+            />
+            <label for={id}>
+              {props.label(f.value)} <span class="count">({f.count})</span>
+            </label>
+          </span>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function WaitingState({
+  ctx,
+  row,
+}: {
+  ctx: PageContext;
+  row: Pick<ResultRow, 'capacity_state' | 'expected_wait_weeks'>;
+}) {
+  if (row.capacity_state === 'full') return <span class="tag tag--warning">{ctx.t('directory.full')}</span>;
+  if (row.capacity_state !== 'waiting_list') return null;
+  return (
+    <span class="tag tag--warning">
+      {row.expected_wait_weeks
+        ? ctx.t('directory.waitingListWeeks', { weeks: row.expected_wait_weeks })
+        : ctx.t('directory.waitingList')}
+    </span>
+  );
+}
+
+export function SearchPage(props: {
+  ctx: PageContext;
+  values: SearchValues;
+  rows: ResultRow[];
+  total: number;
+  page: number;
+  facets: {
+    needs: FacetCount[];
+    ageBands: FacetCount[];
+    referralMethods: FacetCount[];
+    municipalities: (FacetCount & { label: string })[];
+  };
+  municipalities: { nisCode: string; nameNl: string }[];
+  queryString: string;
+}) {
+  const { ctx, values } = props;
+  const { t } = ctx;
+  const label = (prefix: string) => (value: string) => t(`${prefix}.${value}` as MessageKey);
+  return (
+    <>
+      <h1>{t('directory.title')}</h1>
+      <p class="lead">{t('directory.intro')}</p>
+      <form method="get" action="/sociale-kaart" class="search-form" role="search">
+        <div class="field">
+          <label for="field-q">{t('directory.searchLabel')}</label>
+          <p class="field-hint" id="field-q-hint">
+            {t('directory.searchHint')}
+          </p>
+          <input id="field-q" name="q" type="search" value={values.q} aria-describedby="field-q-hint" />
+        </div>
+        <div class="search-layout">
+          <div class="filters">
+            <h2>{t('directory.filtersTitle')}</h2>
+            <div class="field">
+              <label for="field-gemeente">{t('directory.filterMunicipality')}</label>
+              <select id="field-gemeente" name="gemeente">
+                <option value="">{t('directory.anyMunicipality')}</option>
+                {props.municipalities.map((m) => (
+                  <option key={m.nisCode} value={m.nisCode} selected={m.nisCode === values.municipality}>
+                    {m.nameNl}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="field-straal">{t('directory.filterRadius')}</label>
+              <select id="field-straal" name="straal">
+                <option value="">{t('directory.anyRadius')}</option>
+                {['2', '5', '10', '25'].map((km) => (
+                  <option key={km} value={km} selected={km === values.radius}>
+                    {t('directory.radiusKm', { km })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <FacetGroup
+              legend={t('directory.filterNeeds')}
+              name="nood"
+              facets={props.facets.needs}
+              checked={values.needs}
+              label={label('need')}
+            />
+            <FacetGroup
+              legend={t('directory.filterAges')}
+              name="leeftijd"
+              facets={props.facets.ageBands}
+              checked={values.ageBands}
+              label={label('age')}
+            />
+            <FacetGroup
+              legend={t('directory.filterReferral')}
+              name="doorverwijzing"
+              facets={props.facets.referralMethods}
+              checked={values.referralMethods}
+              label={label('referral')}
+            />
+            <span class="checkbox">
+              <input type="checkbox" id="field-gratis" name="gratis" value="1" checked={values.free} />
+              <label for="field-gratis">{t('directory.filterFree')}</label>
+            </span>
+            <button type="submit" class="button button--primary">
+              {t('directory.searchButton')}
+            </button>
+          </div>
+          <div class="results">
+            <h2 aria-live="polite">{t('directory.resultsCount', { total: props.total })}</h2>
+            {props.rows.length === 0 ? (
+              <EmptyState title={t('directory.noResults')}>
+                <p>{t('directory.noResultsHint')}</p>
+              </EmptyState>
+            ) : (
+              <ol class="result-list">
+                {props.rows.map((r) => (
+                  <li key={r.id} class="result">
+                    <h3>
+                      <a href={`/sociale-kaart/aanbod/${r.id}`}>{r.name}</a>
+                    </h3>
+                    <p class="result__organisation">
+                      {r.organizationName}
+                      {r.distanceKm !== null
+                        ? ` · ${t('directory.km', { km: r.distanceKm.toFixed(1) })}`
+                        : ''}
+                    </p>
+                    <p>
+                      <Highlighted text={r.headline} />
+                    </p>
+                    <p class="tags">
+                      {r.need_codes.map((n) => (
+                        <span class="tag" key={n}>
+                          {t(`need.${n}` as MessageKey)}
+                        </span>
+                      ))}
+                      {r.free_of_charge ? <span class="tag tag--free">{t('directory.free')}</span> : null}
+                      <WaitingState ctx={ctx} row={r} />
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <Pagination
+              ctx={ctx}
+              basePath={`/sociale-kaart?${props.queryString}`}
+              page={props.page}
+              total={props.total}
+            />
+          </div>
+        </div>
+      </form>
+    </>
+  );
+}
+
+export interface ServiceView {
+  id: string;
+  name: string;
+  description: string;
+  organizationName: string;
+  plain_what_to_ask: string | null;
+  plain_cost: string | null;
+  plain_how_to_get_there: string | null;
+  fees_description: string | null;
+  need_codes: string[];
+  age_bands: string[];
+  referral_methods: string[];
+  capacity_state: string;
+  expected_wait_weeks: number | null;
+  last_verified_at: Date | null;
+  translations: Partial<Record<'fr' | 'en', ServiceTranslation>>;
+}
+
+export function ServicePage(props: {
+  ctx: PageContext;
+  service: ServiceView;
+  addresses: {
+    address_1: string;
+    address_2: string | null;
+    postal_code: string;
+    city: string;
+    transportation: string | null;
+  }[];
+  languages: string[];
+  phones: { number: string; description: string | null }[];
+  contactPoints:
+    | {
+        id: string;
+        title: string;
+        name: string | null;
+        email: string | null;
+        direct_phone: string | null;
+        presence: string | null;
+      }[]
+    | null;
+}) {
+  const { ctx, service } = props;
+  const { t } = ctx;
+  const translation = ctx.locale === 'nl' ? undefined : service.translations[ctx.locale];
+  // Texts the owner did not translate stay Dutch, and say so (lang="nl" for screen readers).
+  const text = (
+    field: 'name' | 'description' | 'plain_what_to_ask' | 'plain_cost' | 'plain_how_to_get_there',
+    dutch: string | null,
+  ) => {
+    const translated = translation?.[field];
+    if (translated) return <>{translated}</>;
+    if (!dutch) return null;
+    return ctx.locale === 'nl' ? (
+      <>{dutch}</>
+    ) : (
+      <>
+        <span lang="nl">{dutch}</span> <span class="untranslated">({t('directory.onlyDutch')})</span>
+      </>
+    );
+  };
+  return (
+    <article class="service">
+      <p>
+        <a href="/sociale-kaart">{t('directory.backToSearch')}</a>
+      </p>
+      <h1>{text('name', service.name)}</h1>
+      <p class="result__organisation">{service.organizationName}</p>
+      <p>
+        <WaitingState ctx={ctx} row={service} />
+      </p>
+      <p>{text('description', service.description)}</p>
+      <h2>{t('directory.whatToAsk')}</h2>
+      <p>{text('plain_what_to_ask', service.plain_what_to_ask)}</p>
+      <h2>{t('directory.whatItCosts')}</h2>
+      <p>{text('plain_cost', service.plain_cost ?? service.fees_description)}</p>
+      <h2>{t('directory.howToGetThere')}</h2>
+      {props.addresses.map((a) => (
+        <p key={a.address_1}>
+          {a.address_1}
+          {a.address_2 ? `, ${a.address_2}` : ''}, {a.postal_code} {a.city}
+        </p>
+      ))}
+      <p>{text('plain_how_to_get_there', service.plain_how_to_get_there)}</p>
+      <dl class="summary-list">
+        <dt>{t('directory.howToRefer')}</dt>
+        <dd>{service.referral_methods.map((m) => t(`referral.${m}` as MessageKey)).join(', ') || '—'}</dd>
+        <dt>{t('directory.languages')}</dt>
+        <dd>{props.languages.join(', ') || '—'}</dd>
+        <dt>{t('directory.needs')}</dt>
+        <dd>{service.need_codes.map((n) => t(`need.${n}` as MessageKey)).join(', ') || '—'}</dd>
+        <dt>{t('directory.ages')}</dt>
+        <dd>{service.age_bands.map((a) => t(`age.${a}` as MessageKey)).join(', ') || '—'}</dd>
+        <dt>{t('directory.generalContact')}</dt>
+        <dd>{props.phones.map((p) => p.number).join(', ') || '—'}</dd>
+      </dl>
+      <h2>{t('directory.contactPoints')}</h2>
+      {props.contactPoints === null ? (
+        <p>{t('directory.contactPointsSignIn')}</p>
+      ) : (
+        <ul>
+          {props.contactPoints.map((c) => (
+            <li key={c.id}>
+              <strong>{c.title}</strong>
+              {c.name ? ` — ${c.name}` : ''}
+              {c.direct_phone ? ` · ${c.direct_phone}` : ''}
+              {c.email ? ` · ${c.email}` : ''}
+              {c.presence ? (
+                <>
+                  <br />
+                  {t('directory.presence')}: {c.presence}
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="verified">
+        {service.last_verified_at
+          ? t('directory.lastVerified', { date: formatDateTime(ctx, service.last_verified_at) })
+          : t('directory.notVerified')}
+      </p>
+    </article>
+  );
+}
