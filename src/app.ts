@@ -19,6 +19,7 @@ import { adminRoutes } from './modules/accounts/admin.routes.tsx';
 import { hasDemoData } from './modules/accounts/accounts.repository.ts';
 import { authenticate } from './modules/accounts/authenticate.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.tsx';
+import { hsdsRoutes } from './modules/directory/hsds.routes.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { installRouteGuard, type RegisteredRoute } from './platform/authz/route-guard.ts';
 import type { Deps } from './platform/deps.ts';
@@ -80,9 +81,9 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
       info: { title: 'Brugwerk API', version: '1', description: 'Brugwerk JSON API' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
-    // The OpenAPI document describes the JSON API and /health only, not the HTML pages.
+    // The OpenAPI document describes the JSON APIs (/api/v1, /api/hsds) and /health, not the HTML pages.
     transform: (input) => {
-      const documented = input.url.startsWith('/api/v1/') || input.url === '/health';
+      const documented = input.url.startsWith('/api/') || input.url === '/health';
       const result = jsonSchemaTransform(input);
       return documented ? result : { ...result, schema: { ...result.schema, hide: true } };
     },
@@ -151,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(adminRoutes(deps));
   await app.register(regionsRoutes(deps));
   await app.register(directoryRoutes(deps));
+  await app.register(hsdsRoutes(deps));
   options.extraRoutes?.(app);
 
   await app.ready();

@@ -146,6 +146,24 @@ describe('route-by-role matrix', () => {
       probe: async () => ({ url: `/sociale-kaart/aanbod/${await anyServiceId()}` }),
     },
     'GET /api/v1/services': { allowed: ALL, probe: () => ({ url: '/api/v1/services?q=huiswerk' }) },
+    'GET /api/hsds/': { allowed: ALL, probe: () => ({ url: '/api/hsds/' }) },
+    'GET /api/hsds/services': { allowed: ALL, probe: () => ({ url: '/api/hsds/services?per_page=2' }) },
+    'GET /api/hsds/services/:id': {
+      allowed: ALL,
+      probe: async () => ({ url: `/api/hsds/services/${await anyServiceId()}` }),
+    },
+    'GET /api/hsds/organizations': {
+      allowed: ALL,
+      probe: () => ({ url: '/api/hsds/organizations?per_page=2' }),
+    },
+    'GET /api/hsds/organizations/:id': {
+      allowed: ALL,
+      probe: async () => ({
+        url: `/api/hsds/organizations/${(await t.deps.db.selectFrom('directory_organizations').select('id').executeTakeFirstOrThrow()).id}`,
+      }),
+    },
+    'GET /api/hsds/taxonomies': { allowed: ALL, probe: () => ({ url: '/api/hsds/taxonomies' }) },
+    'GET /api/hsds/taxonomy_terms': { allowed: ALL, probe: () => ({ url: '/api/hsds/taxonomy_terms' }) },
     'GET /praktijken': { allowed: ALL, probe: () => ({ url: '/praktijken' }) },
     'GET /reflectie': { allowed: ALL, probe: () => ({ url: '/reflectie' }) },
     'GET /samenwerking': { allowed: ALL, probe: () => ({ url: '/samenwerking' }) },

@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorizeObject } from '../../platform/authz/permissions.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { hsdsOrganization, hsdsPage, hsdsService, hsdsTaxonomies, hsdsTaxonomyTerms } from './hsds.ts';
+
+// The Open Referral read API (HSDA) at /api/hsds/, following ../shared/hsds-3.0/schema/openapi.json.
+const listQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  per_page: z.coerce.number().int().min(1).max(100).default(25),
+  modified_after: z.iso.datetime({ offset: true }).optional(),
+});
+const idParams = z.object({ id: z.uuid() });
+const document = z.record(z.string(), z.unknown());
+const page = z.object({
+  total_items: z.number(),
+  total_pages: z.number(),
+  page_number: z.number(),
+  size: z.number(),
+  first_page: z.boolean(),
+  last_page: z.boolean(),
+  empty: z.boolean(),
+  contents: z.array(document),
+});
+// Open data: shareable by a CDN for a few minutes.
+const openData = 'public, max-age=300';
+
+export function hsdsRoutes(deps: Deps) {
+  return async function (fastify: FastifyInstance) {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const config = { permission: 'public' as const };
+
+    app.get('/api/hsds/', { config, schema: { summary: 'HSDS API information' } }, async () => ({
+      version: '3.0',
+      profile: 'https://openreferral.org/specification/3.0',
+      openapi_url: '/api/v1/openapi.json',
+    }));
+
+    app.get(
+      '/api/hsds/services',
+      {
+        config,
+        schema: { summary: 'HSDS services, paged', querystring: listQuery, response: { 200: page } },
+      },
+      async (req, reply) => {
+        const { page: n, per_page, modified_after } = req.query;
+        let query = deps.db.selectFrom('directory_services').where('status', '!=', 'defunct');
+        if (modified_after) query = query.where('updated_at', '>', new Date(modified_after));
+        const [ids, total] = await Promise.all([
+          query
+            .select('id')
+            .orderBy('name')
+            .orderBy('id')
+            .limit(per_page)
+            .offset((n - 1) * per_page)
+            .execute(),
+          query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        ]);
+        const contents = [];
+        for (const { id } of ids) contents.push((await hsdsService(deps.db, id))!);
+        reply.header('cache-control', openData);
+        return hsdsPage(contents, Number(total.n), n, per_page);
+      },
+    );
+
+    app.get(
+      '/api/hsds/services/:id',
+      { config, schema: { summary: 'One HSDS service', params: idParams } },
+      async (req, reply) => {
+        const service = authorizeObject(await hsdsService(deps.db, req.params.id), () => true);
+        reply.header('cache-control', openData);
+        return service;
+      },
+    );
+
+    app.get(
+      '/api/hsds/organizations',
+      {
+        config,
+        schema: { summary: 'HSDS organizations, paged', querystring: listQuery, response: { 200: page } },
+      },
+      async (req, reply) => {
+        const { page: n, per_page, modified_after } = req.query;
+        let query = deps.db.selectFrom('directory_organizations');
+        if (modified_after) query = query.where('updated_at', '>', new Date(modified_after));
+        const [ids, total] = await Promise.all([
+          query
+            .select('id')
+            .orderBy('name')
+            .orderBy('id')
+            .limit(per_page)
+            .offset((n - 1) * per_page)
+            .execute(),
+          query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        ]);
+        const contents = [];
+        for (const { id } of ids) contents.push((await hsdsOrganization(deps.db, id))!);
+        reply.header('cache-control', openData);
+        return hsdsPage(contents, Number(total.n), n, per_page);
+      },
+    );
+
+    app.get(
+      '/api/hsds/organizations/:id',
+      { config, schema: { summary: 'One HSDS organization', params: idParams } },
+      async (req, reply) => {
+        const organization = authorizeObject(await hsdsOrganization(deps.db, req.params.id), () => true);
+        reply.header('cache-control', openData);
+        return organization;
+      },
+    );
+
+    app.get(
+      '/api/hsds/taxonomies',
+      { config, schema: { summary: 'HSDS taxonomies', response: { 200: page } } },
+      async () => {
+        const all = await hsdsTaxonomies(deps.db);
+        return hsdsPage(all, all.length, 1, Math.max(all.length, 1));
+      },
+    );
+
+    app.get(
+      '/api/hsds/taxonomy_terms',
+      { config, schema: { summary: 'HSDS taxonomy terms', response: { 200: page } } },
+      async () => {
+        const all = await hsdsTaxonomyTerms(deps.db);
+        return hsdsPage(all, all.length, 1, Math.max(all.length, 1));
+      },
+    );
+  };
+}
