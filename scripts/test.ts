@@ -1,22 +1,12 @@
 // The whole suite: static checks, integration tests on PGlite and on server PostgreSQL (same
 // files), then the browser tests. Installs Debian's postgresql and chromium when missing and able.
-import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  chownSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase, pgliteExtensions } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { grantAppRole } from '../src/platform/db/roles.ts';
+import { postgresBinDir, startPostgres } from './postgres-cluster.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = join(root, '.tmp');
@@ -44,14 +34,6 @@ function findFiles(dir: string, pattern: RegExp): string[] {
     .filter((f) => pattern.test(f))
     .map((f) => join(dir, f))
     .sort();
-}
-
-function postgresBinDir(): string | null {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return null;
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb')));
-  versions.sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? join(base, versions[0], 'bin') : null;
 }
 
 function ensureSystemPackages() {
@@ -113,87 +95,6 @@ async function buildPgliteTemplate(): Promise<string> {
   const file = join(work, 'pglite-template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   return file;
-}
-
-interface Cluster {
-  adminUrl: string;
-  appUrl: string;
-  template: string;
-  version: string;
-  stop(): void;
-}
-
-/** A throw-away PostgreSQL cluster in a temporary directory, or the server in DATABASE_URL. */
-async function startPostgres(): Promise<Cluster> {
-  const template = 'brugwerk_template';
-  let adminUrl = process.env.DATABASE_URL;
-  let stop = () => {};
-  if (!adminUrl) {
-    const bin = postgresBinDir()!;
-    const dir = mkdtempSync(join(tmpdir(), 'brugwerk-pg-'));
-    const asPostgres = process.getuid?.() === 0;
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const exec = (cmd: string, cmdArgs: string[]) =>
-      asPostgres
-        ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...cmdArgs], { stdio: 'pipe' })
-        : execFileSync(join(bin, cmd), cmdArgs, { stdio: 'pipe' });
-    if (asPostgres) {
-      const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-      const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-      chownSync(dir, uid, gid);
-    }
-    exec('initdb', [
-      '-D',
-      join(dir, 'data'),
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '-E',
-      'UTF8',
-      '--locale=C.UTF-8',
-    ]);
-    // Throw-away cluster: durability off for speed; it never outlives the run.
-    exec('pg_ctl', [
-      '-D',
-      join(dir, 'data'),
-      '-l',
-      join(dir, 'log'),
-      '-w',
-      'start',
-      '-o',
-      `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-    ]);
-    adminUrl = `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}&port=${port}`;
-    stop = () => {
-      try {
-        exec('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    };
-  }
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const version = (await admin.query('SHOW server_version')).rows[0].server_version as string;
-  await admin.query(`DROP DATABASE IF EXISTS ${template}`);
-  for (const role of ['brugwerk_app']) {
-    await admin.query(
-      `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE ${role} LOGIN; END IF; END $$`,
-    );
-  }
-  await admin.query(`CREATE DATABASE ${template}`);
-  await admin.end();
-  // Migrate the template as the owner, then give the app role only what it may do.
-  const ownerUrl = new URL(adminUrl);
-  ownerUrl.pathname = `/${template}`;
-  const database = await openDatabase({ databaseUrl: ownerUrl.toString() });
-  await migrateToLatest(database.db);
-  await grantAppRole(database.db, 'brugwerk_app');
-  await database.close();
-  const appUrl = new URL(adminUrl);
-  appUrl.username = 'brugwerk_app';
-  return { adminUrl, appUrl: appUrl.toString(), template, version, stop };
 }
 
 // ------------------------------------------------------------------ run

@@ -8,7 +8,7 @@ import type { OrganisationType } from '../../platform/vocabularies.ts';
 const municipalities = ['44021', '11002', '71016', '21004'] as const; // Gent, Antwerpen, Genk, Brussel
 const districts = ['Noord', 'Zuid', 'Oost', 'West', 'Centrum', 'Haven', 'Kouter', 'Heide'];
 
-interface ServiceTemplate {
+export interface ServiceTemplate {
   name: string;
   description: string;
   ask: string;
@@ -21,7 +21,7 @@ interface ServiceTemplate {
   languages?: string[];
 }
 
-const templates: Record<string, ServiceTemplate[]> = {
+export const serviceTemplates: Record<string, ServiceTemplate[]> = {
   caw: [
     {
       name: 'Onthaal en eerste hulp bij vragen',
@@ -547,7 +547,7 @@ export async function loadDemoDirectory(
           attending_type: 'in_person',
         })
         .execute();
-      for (const t of templates[kind] ?? []) {
+      for (const t of serviceTemplates[kind] ?? []) {
         const service = await db
           .insertInto('directory_services')
           .values({

@@ -93,7 +93,7 @@ export function directoryRoutes(deps: Deps) {
         };
         const results = await searchServices(deps.db, search);
         const [facets, municipalities] = await Promise.all([
-          serviceFacets(deps.db, search, results.broadened),
+          serviceFacets(deps.db, search, results.mode),
           flemishAndBrusselsMunicipalities(deps),
         ]);
         const queryString = new URLSearchParams(

@@ -41,30 +41,53 @@ const HEADLINE_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_EN
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/**
- * Every query word must match, in one of three ways: the Dutch full-text stem, a piece of a
- * compound ("school" in "basisscholen", through the stored stems), or a near spelling (trigram
- * word similarity, for typing errors).
- */
-function textMatch(words: string[], mode: 'all' | 'any'): Expression<SqlBool> {
-  const perWord = words.map(
-    (w) => sql<SqlBool>`(
-      s.search_vector @@ plainto_tsquery('dutch', ${w})
-      OR s.search_stems LIKE ${`%${escapeLike(w)}%`}
-      OR s.search_stems LIKE '%' || coalesce((ts_lexize('dutch_stem', ${w}))[1], ${w}) || '%'
-      OR ${w} <% s.search_stems
-    )`,
-  );
-  return sql<SqlBool>`(${sql.join(perWord, mode === 'all' ? sql` AND ` : sql` OR `)})`;
+/** A query word with its Dutch stem, looked up once so every pattern below is a constant. */
+interface QueryWord {
+  word: string;
+  stem: string;
 }
 
-function rank(words: string[]): RawBuilder<number> {
+async function stemWords(db: Kysely<DB>, words: string[]): Promise<QueryWord[]> {
+  if (words.length === 0) return [];
+  const { rows } = await sql<QueryWord>`
+    SELECT w AS word, coalesce((ts_lexize('dutch_stem', w))[1], w) AS stem
+    FROM unnest(${sql.val(words)}::text[]) AS w`.execute(db);
+  return rows;
+}
+
+/**
+ * How the words must match: `all` or `any` of them, and `exact` (the Dutch full-text stem, or a
+ * piece of a compound such as "school" in "basisscholen" through the stored stems) or `near`
+ * (trigram word similarity, for typing errors). Each way can use an index (GIN on the tsvector,
+ * GIN trigram on the stems). `near` rechecks long texts, so it is only tried when exact finds nothing.
+ */
+export interface MatchMode {
+  words: 'all' | 'any';
+  spelling: 'exact' | 'near';
+}
+
+function textMatch(words: QueryWord[], mode: MatchMode): Expression<SqlBool> {
+  const perWord = words.map(({ word, stem }) =>
+    mode.spelling === 'exact'
+      ? sql<SqlBool>`(
+          s.search_vector @@ plainto_tsquery('dutch', ${word})
+          OR s.search_stems LIKE ${`%${escapeLike(word)}%`}
+          OR s.search_stems LIKE ${`%${escapeLike(stem)}%`}
+        )`
+      : sql<SqlBool>`(${word} <% s.search_stems)`,
+  );
+  return sql<SqlBool>`(${sql.join(perWord, mode.words === 'all' ? sql` AND ` : sql` OR `)})`;
+}
+
+// Exact matches rank by full text (weights: name, organisation, texts, need names; normalised by
+// document length so a short entry about the subject beats a long one that mentions it); near
+// matches rank by how close the spelling is.
+function rank(words: QueryWord[], mode: MatchMode): RawBuilder<number> {
   if (words.length === 0) return sql<number>`0`;
-  const text = words.join(' ');
-  return sql<number>`(
-    ts_rank(s.search_vector, plainto_tsquery('dutch', ${text})) * 4
-    + word_similarity(${text}, s.search_stems)
-  )`;
+  const text = words.map((w) => w.word).join(' ');
+  return mode.spelling === 'exact'
+    ? sql<number>`ts_rank(s.search_vector, plainto_tsquery('dutch', ${text}), 1)`
+    : sql<number>`word_similarity(${text}, s.search_stems)`;
 }
 
 // Great-circle distance in km between the service's location and a point (haversine).
@@ -75,21 +98,22 @@ const distanceKm = (p: { latitude: number; longitude: number }) => sql<number>`(
   ))
 )`;
 
-function filtered(db: Kysely<DB>, search: ServiceSearch, mode: 'all' | 'any') {
-  const words = queryWords(search.q ?? '');
+function filtered(db: Kysely<DB>, search: ServiceSearch, words: QueryWord[], mode: MatchMode) {
   let query = db
     .selectFrom('directory_services as s')
     .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
-    .leftJoin(
+    // The service's first location: where distance is measured from.
+    .leftJoinLateral(
       (eb) =>
         eb
           .selectFrom('directory_service_at_locations as sal')
           .innerJoin('directory_locations as loc', 'loc.id', 'sal.location_id')
-          .select(['sal.service_id', 'loc.latitude', 'loc.longitude', 'loc.municipality_nis'])
-          .distinctOn('sal.service_id')
-          .orderBy('sal.service_id')
+          .select(['loc.latitude', 'loc.longitude', 'loc.municipality_nis'])
+          .whereRef('sal.service_id', '=', 's.id')
+          .orderBy('sal.id')
+          .limit(1)
           .as('l'),
-      (join) => join.onRef('l.service_id', '=', 's.id'),
+      (join) => join.onTrue(),
     )
     .where('s.status', '=', 'active');
   if (words.length) query = query.where(textMatch(words, mode));
@@ -121,22 +145,58 @@ function filtered(db: Kysely<DB>, search: ServiceSearch, mode: 'all' | 'any') {
   }
   if (search.near && search.withinKm)
     query = query.where(sql<SqlBool>`${distanceKm(search.near)} <= ${search.withinKm}`);
-  return { query, words };
+  return query;
 }
 
-/**
- * Entries matching every word; when none do, entries matching any word, best first (a parent who
- * types one word we do not know still finds the rest).
- */
+// Tried in this order until one finds something: a parent who types one word we do not know, or
+// misspells one, still finds the rest.
+const matchModes: MatchMode[] = [
+  { words: 'all', spelling: 'exact' },
+  { words: 'any', spelling: 'exact' },
+  { words: 'all', spelling: 'near' },
+  { words: 'any', spelling: 'near' },
+];
+
 export async function searchServices(db: Kysely<DB>, search: ServiceSearch) {
-  const all = await searchServicesMatching(db, search, 'all');
-  if (all.total > 0 || queryWords(search.q ?? '').length < 2) return { ...all, broadened: false };
-  return { ...(await searchServicesMatching(db, search, 'any')), broadened: true };
+  const words = await stemWords(db, queryWords(search.q ?? ''));
+  const modes =
+    words.length === 0
+      ? matchModes.slice(0, 1)
+      : matchModes.filter((m) => words.length > 1 || m.words === 'all');
+  let result = {
+    rows: [] as Awaited<ReturnType<typeof searchServicesMatching>>['rows'],
+    total: 0,
+    mode: modes[0]!,
+  };
+  for (const mode of modes) {
+    result = { ...(await searchServicesMatching(db, search, words, mode)), mode };
+    if (result.total > 0) break;
+  }
+  return result;
 }
 
-async function searchServicesMatching(db: Kysely<DB>, search: ServiceSearch, mode: 'all' | 'any') {
-  const { query, words } = filtered(db, search, mode);
-  const rows = await query
+async function searchServicesMatching(
+  db: Kysely<DB>,
+  search: ServiceSearch,
+  words: QueryWord[],
+  mode: MatchMode,
+) {
+  const query = filtered(db, search, words, mode);
+  const byDistance = Boolean(search.near) && words.length === 0;
+  const distance = search.near ? distanceKm(search.near) : sql<number | null>`null::float8`;
+  // First the page of ids in order; only then the heavier columns (ts_headline) for those rows.
+  const page = query
+    .select(['s.id', 's.name', rank(words, mode).as('rank'), distance.as('distanceKm')])
+    .orderBy(byDistance ? sql`${distance}` : sql`rank`, byDistance ? 'asc' : 'desc')
+    .orderBy('s.name')
+    .orderBy('s.id')
+    .limit(search.limit)
+    .offset(search.offset)
+    .as('p');
+  const rows = await db
+    .selectFrom(page)
+    .innerJoin('directory_services as s', 's.id', 'p.id')
+    .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
     .select([
       's.id',
       's.name',
@@ -151,33 +211,26 @@ async function searchServicesMatching(db: Kysely<DB>, search: ServiceSearch, mod
       'o.id as organizationId',
       'o.name as organizationName',
       'o.kind as organizationKind',
-      'l.latitude',
-      'l.longitude',
-      'l.municipality_nis as municipalityNis',
-      rank(words).as('rank'),
-      (search.near ? distanceKm(search.near) : sql<number | null>`null::float8`).as('distanceKm'),
+      'p.rank',
+      'p.distanceKm',
       words.length
-        ? sql<string>`ts_headline('dutch', s.description, plainto_tsquery('dutch', ${words.join(' ')}), ${HEADLINE_OPTIONS})`.as(
+        ? sql<string>`ts_headline('dutch', s.description, plainto_tsquery('dutch', ${words.map((w) => w.word).join(' ')}), ${HEADLINE_OPTIONS})`.as(
             'headline',
           )
         : sql<string>`left(s.description, 200)`.as('headline'),
     ])
-    .orderBy(
-      search.near && !words.length ? sql`${distanceKm(search.near)}` : sql`rank`,
-      search.near && !words.length ? 'asc' : 'desc',
-    )
-    .orderBy('s.name')
-    .orderBy('s.id')
-    .limit(search.limit)
-    .offset(search.offset)
+    .orderBy(byDistance ? 'p.distanceKm' : 'p.rank', byDistance ? 'asc' : 'desc')
+    .orderBy('p.name')
+    .orderBy('p.id')
     .execute();
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
 }
 
 /** Counts per facet value over the matching set, for the filter sidebar. */
-export async function serviceFacets(db: Kysely<DB>, search: ServiceSearch, broadened: boolean) {
-  const { query } = filtered(db, search, broadened ? 'any' : 'all');
+export async function serviceFacets(db: Kysely<DB>, search: ServiceSearch, mode: MatchMode) {
+  const words = await stemWords(db, queryWords(search.q ?? ''));
+  const query = filtered(db, search, words, mode);
   const ids = query.select('s.id');
   const arrayFacet = async (
     column: 'need_codes' | 'age_bands' | 'referral_methods',

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, type Kysely, Migrator } from 'kysely';
+import { FileMigrationProvider, type Kysely, Migrator, sql } from 'kysely';
 import { loadReferenceData } from '../../modules/regions/reference-data.ts';
 import type { DB } from './schema.ts';
 
@@ -16,5 +16,8 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   await loadReferenceData(db);
+  // Fresh planner statistics: PGlite has no autovacuum, and a planner without statistics picks
+  // nested loops that turn a 0.5 s search into 20 s (measured on 20,000 services).
+  await sql`ANALYZE`.execute(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
