@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { authorizeObject } from '../../platform/authz/permissions.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -37,6 +38,31 @@ export function hsdsRoutes(deps: Deps) {
       openapi_url: '/api/v1/openapi.json',
     }));
 
+    /** One page of full HSDS documents from a table, in name order, optionally changed after a time. */
+    const documentsPage = async (
+      table: 'directory_services' | 'directory_organizations',
+      build: (id: string) => Promise<Record<string, unknown> | null>,
+      q: z.infer<typeof listQuery>,
+    ) => {
+      let query = deps.db.selectFrom(table);
+      // Defunct services are gone from the open data; organisations have no status.
+      if (table === 'directory_services') query = query.where(sql.ref('status'), '!=', 'defunct');
+      if (q.modified_after) query = query.where('updated_at', '>', new Date(q.modified_after));
+      const [ids, total] = await Promise.all([
+        query
+          .select('id')
+          .orderBy('name')
+          .orderBy('id')
+          .limit(q.per_page)
+          .offset((q.page - 1) * q.per_page)
+          .execute(),
+        query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      const contents = [];
+      for (const { id } of ids) contents.push((await build(id))!);
+      return hsdsPage(contents, Number(total.n), q.page, q.per_page);
+    };
+
     app.get(
       '/api/hsds/services',
       {
@@ -44,23 +70,8 @@ export function hsdsRoutes(deps: Deps) {
         schema: { summary: 'HSDS services, paged', querystring: listQuery, response: { 200: page } },
       },
       async (req, reply) => {
-        const { page: n, per_page, modified_after } = req.query;
-        let query = deps.db.selectFrom('directory_services').where('status', '!=', 'defunct');
-        if (modified_after) query = query.where('updated_at', '>', new Date(modified_after));
-        const [ids, total] = await Promise.all([
-          query
-            .select('id')
-            .orderBy('name')
-            .orderBy('id')
-            .limit(per_page)
-            .offset((n - 1) * per_page)
-            .execute(),
-          query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        ]);
-        const contents = [];
-        for (const { id } of ids) contents.push((await hsdsService(deps.db, id))!);
         reply.header('cache-control', openData);
-        return hsdsPage(contents, Number(total.n), n, per_page);
+        return documentsPage('directory_services', (id) => hsdsService(deps.db, id), req.query);
       },
     );
 
@@ -81,23 +92,8 @@ export function hsdsRoutes(deps: Deps) {
         schema: { summary: 'HSDS organizations, paged', querystring: listQuery, response: { 200: page } },
       },
       async (req, reply) => {
-        const { page: n, per_page, modified_after } = req.query;
-        let query = deps.db.selectFrom('directory_organizations');
-        if (modified_after) query = query.where('updated_at', '>', new Date(modified_after));
-        const [ids, total] = await Promise.all([
-          query
-            .select('id')
-            .orderBy('name')
-            .orderBy('id')
-            .limit(per_page)
-            .offset((n - 1) * per_page)
-            .execute(),
-          query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        ]);
-        const contents = [];
-        for (const { id } of ids) contents.push((await hsdsOrganization(deps.db, id))!);
         reply.header('cache-control', openData);
-        return hsdsPage(contents, Number(total.n), n, per_page);
+        return documentsPage('directory_organizations', (id) => hsdsOrganization(deps.db, id), req.query);
       },
     );
 

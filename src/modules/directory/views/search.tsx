@@ -1,5 +1,10 @@
 import type { MessageKey } from '../../../platform/i18n/i18n.ts';
-import { EmptyState, formatDateTime, Pagination } from '../../../platform/views/components.tsx';
+import {
+  CheckboxGroup,
+  EmptyState,
+  formatDateTime,
+  Pagination,
+} from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type FacetCount } from '../directory.search.ts';
 import type { ServiceTranslation } from '../directory.table.ts';
@@ -45,6 +50,7 @@ export function Highlighted({ text }: { text: string }) {
   );
 }
 
+/** A filter with the number of matching entries next to each value. */
 function FacetGroup(props: {
   legend: string;
   name: string;
@@ -54,26 +60,13 @@ function FacetGroup(props: {
 }) {
   if (props.facets.length === 0 && props.checked.length === 0) return null;
   return (
-    <fieldset>
-      <legend>{props.legend}</legend>
-      {props.facets.map((f) => {
-        const id = `${props.name}-${f.value}`;
-        return (
-          <span class="checkbox" key={f.value}>
-            <input
-              type="checkbox"
-              id={id}
-              name={props.name}
-              value={f.value}
-              checked={props.checked.includes(f.value)}
-            />
-            <label for={id}>
-              {props.label(f.value)} <span class="count">({f.count})</span>
-            </label>
-          </span>
-        );
-      })}
-    </fieldset>
+    <CheckboxGroup
+      legend={props.legend}
+      name={props.name}
+      idPrefix={props.name}
+      options={props.facets.map((f) => ({ value: f.value, label: `${props.label(f.value)} (${f.count})` }))}
+      checked={props.checked}
+    />
   );
 }
 
