@@ -103,6 +103,18 @@ export const findMfaRequirements = (db: Kysely<DB>, organisationId: string | nul
     )
     .execute();
 
+/** Platform-wide rules and the rules of the given organisations. */
+export const findMfaRequirementsFor = (db: Kysely<DB>, organisationIds: string[]) =>
+  db
+    .selectFrom('mfa_requirements')
+    .select(['role', 'organisation_id'])
+    .where((eb) =>
+      organisationIds.length
+        ? eb.or([eb('organisation_id', 'is', null), eb('organisation_id', 'in', organisationIds)])
+        : eb('organisation_id', 'is', null),
+    )
+    .execute();
+
 export const findUsers = (db: Kysely<DB>, options: { limit: number; offset: number }) =>
   db
     .selectFrom('users')

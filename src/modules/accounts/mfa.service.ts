@@ -196,14 +196,19 @@ export async function isSecondFactorRequired(
     memberships: readonly { organisationId: string; role: OrganisationRole }[];
   },
 ): Promise<boolean> {
-  const platformWide = new Set((await repo.findMfaRequirements(deps.db, null)).map((r) => r.role));
-  if (user.platformRoles.some((r) => platformWide.has(r))) return true;
-  for (const m of user.memberships) {
-    if (platformWide.has(m.role)) return true;
-    const orgRules = await repo.findMfaRequirements(deps.db, m.organisationId);
-    if (orgRules.some((r) => r.role === m.role)) return true;
-  }
-  return false;
+  // Runs on every signed-in request: one query for the platform-wide rules and those of all the user's organisations.
+  const rules = await repo.findMfaRequirementsFor(
+    deps.db,
+    user.memberships.map((m) => m.organisationId),
+  );
+  const applies = (organisationId: string | null, role: MfaRole) =>
+    rules.some(
+      (r) => r.role === role && (r.organisation_id === null || r.organisation_id === organisationId),
+    );
+  return (
+    user.platformRoles.some((role) => applies(null, role)) ||
+    user.memberships.some((m) => applies(m.organisationId, m.role))
+  );
 }
 
 /** Makes a second factor mandatory (or not) for a role, in one organisation or platform-wide. */

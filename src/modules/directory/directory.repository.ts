@@ -49,10 +49,3 @@ export const findContactPointsOfOrganization = (db: Kysely<DB>, organizationId: 
     .where('organization_id', '=', organizationId)
     .orderBy('title')
     .execute();
-
-export const findMunicipalityCentre = (db: Kysely<DB>, nis: string) =>
-  db
-    .selectFrom('municipalities')
-    .select(['latitude', 'longitude'])
-    .where('nis_code', '=', nis)
-    .executeTakeFirst();

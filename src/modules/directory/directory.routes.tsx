@@ -7,7 +7,7 @@ import { checkboxValues } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/http/render.tsx';
 import { PAGE_SIZE } from '../../platform/views/components.tsx';
 import { ageBands, needCodes, referralMethods } from '../../platform/vocabularies.ts';
-import { flemishAndBrusselsMunicipalities } from '../regions/regions.service.ts';
+import { findMunicipality, flemishAndBrusselsMunicipalities } from '../regions/regions.service.ts';
 import * as repo from './directory.repository.ts';
 import {
   HIGHLIGHT_END,
@@ -67,8 +67,11 @@ export function directoryRoutes(deps: Deps) {
 
     const nearOf = async (municipality: string | undefined, radiusKm: number | undefined) => {
       if (!municipality || !radiusKm) return undefined;
-      const centre = await repo.findMunicipalityCentre(deps.db, municipality);
-      return centre ? { latitude: centre.latitude, longitude: centre.longitude } : undefined;
+      // Through the regions module, which also maps codes merged away in 2025.
+      const found = await findMunicipality(deps, municipality);
+      return found
+        ? { latitude: found.municipality.latitude, longitude: found.municipality.longitude }
+        : undefined;
     };
 
     app.get(
@@ -93,7 +96,7 @@ export function directoryRoutes(deps: Deps) {
         };
         const results = await searchServices(deps.db, search);
         const [facets, municipalities] = await Promise.all([
-          serviceFacets(deps.db, search, results.mode),
+          serviceFacets(deps.db, search, results.match),
           flemishAndBrusselsMunicipalities(deps),
         ]);
         const queryString = new URLSearchParams(

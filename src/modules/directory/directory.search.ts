@@ -166,10 +166,10 @@ export async function searchServices(db: Kysely<DB>, search: ServiceSearch) {
   let result = {
     rows: [] as Awaited<ReturnType<typeof searchServicesMatching>>['rows'],
     total: 0,
-    mode: modes[0]!,
+    match: { words, mode: modes[0]! },
   };
   for (const mode of modes) {
-    result = { ...(await searchServicesMatching(db, search, words, mode)), mode };
+    result = { ...(await searchServicesMatching(db, search, words, mode)), match: { words, mode } };
     if (result.total > 0) break;
   }
   return result;
@@ -227,10 +227,13 @@ async function searchServicesMatching(
   return { rows, total: Number(total.n) };
 }
 
-/** Counts per facet value over the matching set, for the filter sidebar. */
-export async function serviceFacets(db: Kysely<DB>, search: ServiceSearch, mode: MatchMode) {
-  const words = await stemWords(db, queryWords(search.q ?? ''));
-  const query = filtered(db, search, words, mode);
+/** Counts per facet value over the set a search matched (`match` as `searchServices` returned it). */
+export async function serviceFacets(
+  db: Kysely<DB>,
+  search: ServiceSearch,
+  match: { words: QueryWord[]; mode: MatchMode },
+) {
+  const query = filtered(db, search, match.words, match.mode);
   const ids = query.select('s.id');
   const arrayFacet = async (
     column: 'need_codes' | 'age_bands' | 'referral_methods',

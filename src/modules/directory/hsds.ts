@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { DirectoryOrganizationsTable } from './directory.table.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
 // Open Referral HSDS 3.0 documents built from the directory tables. Public tier only: contact
@@ -23,12 +24,8 @@ export function derivedUuid(name: string): string {
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
 
-async function organizationSummary(db: Kysely<DB>, id: string) {
-  const o = await db
-    .selectFrom('directory_organizations')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+/** The one-to-one fields of an HSDS organization. */
+function organizationFields(o: Selectable<DirectoryOrganizationsTable>) {
   return compact({
     id: o.id,
     name: o.name,
@@ -37,6 +34,15 @@ async function organizationSummary(db: Kysely<DB>, id: string) {
     email: o.email,
     website: o.website,
   });
+}
+
+async function organizationSummary(db: Kysely<DB>, id: string) {
+  const o = await db
+    .selectFrom('directory_organizations')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return organizationFields(o);
 }
 
 async function locationsOf(db: Kysely<DB>, locationIds: string[]) {
@@ -229,12 +235,7 @@ export async function hsdsOrganization(db: Kysely<DB>, id: string): Promise<Json
     locationRows.map((l) => l.id),
   );
   return compact({
-    id: o.id,
-    name: o.name,
-    alternate_name: o.alternate_name,
-    description: o.description,
-    email: o.email,
-    website: o.website,
+    ...organizationFields(o),
     funding: [],
     contacts: [],
     phones: phones.map((p) =>

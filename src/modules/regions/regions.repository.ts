@@ -5,9 +5,12 @@ import type { RegionCode } from './regions.table.ts';
 export const findProvinces = (db: Kysely<DB>) =>
   db.selectFrom('provinces').selectAll().orderBy('name_nl').execute();
 
-export const findMunicipalities = (db: Kysely<DB>, filter: { region?: RegionCode; provinceNis?: string }) => {
+export const findMunicipalities = (
+  db: Kysely<DB>,
+  filter: { regions?: RegionCode[]; provinceNis?: string | undefined },
+) => {
   let q = db.selectFrom('municipalities').selectAll().orderBy('name_nl');
-  if (filter.region) q = q.where('region', '=', filter.region);
+  if (filter.regions?.length) q = q.where('region', 'in', filter.regions);
   if (filter.provinceNis) q = q.where('province_nis', '=', filter.provinceNis);
   return q.execute();
 };

@@ -85,7 +85,7 @@ export function regionsRoutes(deps: Deps) {
       async (req, reply) => {
         reply.header('cache-control', cacheForADay);
         const rows = await repo.findMunicipalities(deps.db, {
-          region: req.query.region,
+          regions: req.query.region ? [req.query.region] : undefined,
           provinceNis: req.query.province,
         });
         return { data: rows.map(toMunicipality) };

@@ -18,8 +18,6 @@ export async function findMunicipality(deps: Deps, nis: string) {
 
 /** Municipalities of Flanders and Brussels, for choosing where an organisation is. */
 export async function flemishAndBrusselsMunicipalities(deps: Deps) {
-  const rows = await repo.findMunicipalities(deps.db, {});
-  return rows
-    .filter((m) => m.region !== 'WAL')
-    .map((m) => ({ nisCode: m.nis_code, nameNl: m.name_nl, nameFr: m.name_fr }));
+  const rows = await repo.findMunicipalities(deps.db, { regions: ['VLG', 'BRU'] });
+  return rows.map((m) => ({ nisCode: m.nis_code, nameNl: m.name_nl, nameFr: m.name_fr }));
 }
