@@ -11,6 +11,8 @@ import { grantAppRole } from './platform/db/roles.ts';
 import { systemActor } from './platform/deps.ts';
 import { organisationTypes } from './platform/vocabularies.ts';
 import { findMunicipality } from './modules/regions/regions.service.ts';
+import { exportHsds, readHsdsFiles } from './modules/directory/hsds-files.ts';
+import { HsdsImportRefused, importHsds } from './modules/directory/hsds-import.ts';
 
 const usage = `Gebruik: npm run cli -- <opdracht> [opties]
 
@@ -26,6 +28,11 @@ Opdrachten:
   org:create --name N --type T --nis CODE [--slug S]
                                                organisatie aanmaken (T: school, clb, caw, …)
   demo:load                                    demodata laden in een lege database
+  hsds:export MAP                              de sociale kaart als Open Referral HSDS 3.0 naar MAP
+                                               schrijven: JSON-bestanden en hsds-tabular.zip
+  hsds:import BESTAND                          HSDS 3.0 inlezen: een .json-bestand, een .zip-datapakket
+                                               of een map; alles of niets, twee keer hetzelfde
+                                               bestand verandert niets
 `;
 
 const roles = ['platform-admin', 'curator', 'member', 'editor', 'admin'] as const;
@@ -49,8 +56,9 @@ if (!command || command === 'help' || command === '--help') {
   console.log(usage);
   process.exit(command ? 0 : 2);
 }
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   args: rest,
+  allowPositionals: true,
   options: {
     email: { type: 'string' },
     name: { type: 'string' },
@@ -144,6 +152,29 @@ try {
         break;
       }
       for (const a of demo) console.error(`${a.email}\t${a.password}\t${a.description}`);
+      break;
+    }
+    case 'hsds:export': {
+      const directory = positionals[0] ?? fail('Geef de map: hsds:export MAP');
+      for (const f of await exportHsds(deps.db, directory)) console.error(`${f.file}\t${f.records} records`);
+      break;
+    }
+    case 'hsds:import': {
+      const file = positionals[0] ?? fail('Geef het bestand: hsds:import BESTAND');
+      const files = await readHsdsFiles(file).catch(() => fail(`${file} bestaat niet of is niet leesbaar.`));
+      try {
+        const result = await importHsds(deps.db, files, actor, deps.clock.now());
+        for (const [table, n] of Object.entries(result.counts)) {
+          if (n.added + n.changed + n.unchanged)
+            console.error(`${table}\t${n.added} nieuw, ${n.changed} gewijzigd, ${n.unchanged} ongewijzigd`);
+        }
+        for (const note of result.notes) console.error(`opmerking: ${note}`);
+      } catch (err) {
+        if (!(err instanceof HsdsImportRefused)) throw err;
+        fail(
+          `Niets ingevoerd: het bestand heeft ${err.problems.length} problemen.\n${err.problems.join('\n')}`,
+        );
+      }
       break;
     }
     default:

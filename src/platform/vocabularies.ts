@@ -34,3 +34,10 @@ export type AgeBand = (typeof ageBands)[number];
 
 export const referralMethods = ['phone', 'online_form', 'walk_in', 'warm_referral', 'via_clb'] as const;
 export type ReferralMethod = (typeof referralMethods)[number];
+
+/** Who a directory service is for. */
+export const audiences = ['parents', 'children_youth', 'professionals'] as const;
+
+export const schoolLevels = ['kleuter', 'lager', 'secundair', 'buitengewoon'] as const;
+
+export const capacityStates = ['available', 'waiting_list', 'full'] as const;

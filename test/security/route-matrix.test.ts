@@ -162,6 +162,16 @@ describe('route-by-role matrix', () => {
         url: `/api/hsds/organizations/${(await t.deps.db.selectFrom('directory_organizations').select('id').executeTakeFirstOrThrow()).id}`,
       }),
     },
+    'GET /api/hsds/service_at_locations': {
+      allowed: ALL,
+      probe: () => ({ url: '/api/hsds/service_at_locations?per_page=2' }),
+    },
+    'GET /api/hsds/service_at_locations/:id': {
+      allowed: ALL,
+      probe: async () => ({
+        url: `/api/hsds/service_at_locations/${(await t.deps.db.selectFrom('directory_service_at_locations').select('id').executeTakeFirstOrThrow()).id}`,
+      }),
+    },
     'GET /api/hsds/taxonomies': { allowed: ALL, probe: () => ({ url: '/api/hsds/taxonomies' }) },
     'GET /api/hsds/taxonomy_terms': { allowed: ALL, probe: () => ({ url: '/api/hsds/taxonomy_terms' }) },
     'GET /praktijken': { allowed: ALL, probe: () => ({ url: '/praktijken' }) },

@@ -15,8 +15,8 @@ export interface DirectoryTaxonomiesTable {
 
 export interface DirectoryTaxonomyTermsTable {
   id: Id;
-  taxonomy_id: string;
-  code: string;
+  taxonomy_id: string | null;
+  code: string | null;
   name: string;
   description: string;
   parent_id: string | null;
@@ -50,7 +50,7 @@ export interface DirectoryOrganizationsTable {
 
 export interface DirectoryLocationsTable {
   id: Id;
-  organization_id: string;
+  organization_id: string | null;
   location_type: 'physical' | 'postal' | 'virtual';
   name: string | null;
   description: string | null;

@@ -4,7 +4,14 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { authorizeObject } from '../../platform/authz/permissions.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { hsdsOrganization, hsdsPage, hsdsService, hsdsTaxonomies, hsdsTaxonomyTerms } from './hsds.ts';
+import {
+  hsdsOrganization,
+  hsdsPage,
+  hsdsService,
+  hsdsServiceAtLocation,
+  hsdsTaxonomies,
+  hsdsTaxonomyTerms,
+} from './hsds.ts';
 
 // The Open Referral read API (HSDA) at /api/hsds/, following ../shared/hsds-3.0/schema/openapi.json.
 const listQuery = z.object({
@@ -104,6 +111,51 @@ export function hsdsRoutes(deps: Deps) {
         const organization = authorizeObject(await hsdsOrganization(deps.db, req.params.id), () => true);
         reply.header('cache-control', openData);
         return organization;
+      },
+    );
+
+    app.get(
+      '/api/hsds/service_at_locations',
+      {
+        config,
+        schema: {
+          summary: 'HSDS services at locations, paged',
+          querystring: listQuery.extend({ organization_id: z.uuid().optional() }),
+          response: { 200: page },
+        },
+      },
+      async (req, reply) => {
+        const q = req.query;
+        let query = deps.db
+          .selectFrom('directory_service_at_locations as sal')
+          .innerJoin('directory_services as s', 's.id', 'sal.service_id')
+          .where('s.status', '!=', 'defunct');
+        if (q.modified_after) query = query.where('s.updated_at', '>', new Date(q.modified_after));
+        if (q.organization_id) query = query.where('s.organization_id', '=', q.organization_id);
+        const [ids, total] = await Promise.all([
+          query
+            .select('sal.id')
+            .orderBy('s.name')
+            .orderBy('sal.id')
+            .limit(q.per_page)
+            .offset((q.page - 1) * q.per_page)
+            .execute(),
+          query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        ]);
+        const contents = [];
+        for (const { id } of ids) contents.push((await hsdsServiceAtLocation(deps.db, id))!);
+        reply.header('cache-control', openData);
+        return hsdsPage(contents, Number(total.n), q.page, q.per_page);
+      },
+    );
+
+    app.get(
+      '/api/hsds/service_at_locations/:id',
+      { config, schema: { summary: 'One HSDS service at a location', params: idParams } },
+      async (req, reply) => {
+        const link = authorizeObject(await hsdsServiceAtLocation(deps.db, req.params.id), () => true);
+        reply.header('cache-control', openData);
+        return link;
       },
     );
 

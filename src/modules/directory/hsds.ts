@@ -45,7 +45,7 @@ async function organizationSummary(db: Kysely<DB>, id: string) {
   return organizationFields(o);
 }
 
-async function locationsOf(db: Kysely<DB>, locationIds: string[]) {
+async function locationsOf(db: Kysely<DB>, locationIds: string[], terms: Map<string, Term>) {
   if (locationIds.length === 0) return new Map<string, Json>();
   const locations = await db
     .selectFrom('directory_locations')
@@ -85,18 +85,159 @@ async function locationsOf(db: Kysely<DB>, locationIds: string[]) {
               address_type: a.address_type,
             }),
           ),
+        attributes: brugwerkAttributes('location', l, terms),
       }),
     ]),
   );
 }
 
-async function needTerms(db: Kysely<DB>) {
-  return db
+export const NEEDS_TAXONOMY = 'brugwerk-aanleidingen';
+export const FIELDS_TAXONOMY = 'brugwerk-kenmerken';
+
+/**
+ * Brugwerk's own fields that HSDS has no place for. They travel as attributes of the
+ * `brugwerk-kenmerken` taxonomy (term code = field name) with the value as text; a list gives one
+ * attribute per item, in sorted order (lists are sets). The migration that seeds the terms lists
+ * the same names.
+ */
+export const brugwerkFields = {
+  service: {
+    audiences: 'list',
+    age_bands: 'list',
+    school_levels: 'list',
+    referral_methods: 'list',
+    is_school_external_offer: 'boolean',
+    free_of_charge: 'boolean',
+    capacity_state: 'text',
+    expected_wait_weeks: 'integer',
+    plain_what_to_ask: 'text',
+    plain_cost: 'text',
+    plain_how_to_get_there: 'text',
+    translations: 'json',
+  },
+  organization: {
+    kind: 'text',
+    welfare_cluster: 'integer',
+    education_mandate: 'boolean',
+    municipality_nis: 'text',
+    school_network: 'text',
+    school_levels: 'list',
+    lop_region: 'text',
+    partner_clb_id: 'text',
+  },
+  location: { municipality_nis: 'text' },
+} as const;
+export type FieldEntity = keyof typeof brugwerkFields;
+
+interface Term {
+  id: string;
+  code: string | null;
+  name: string;
+  description: string;
+  taxonomy_id: string | null;
+  language: string;
+}
+
+/** The terms of Brugwerk's two taxonomies, by `taxonomy:code`. */
+async function brugwerkTerms(db: Kysely<DB>): Promise<Map<string, Term>> {
+  const rows = await db
     .selectFrom('directory_taxonomy_terms as t')
     .innerJoin('directory_taxonomies as x', 'x.id', 't.taxonomy_id')
-    .select(['t.id', 't.code', 't.name', 't.description', 't.taxonomy_id', 't.language'])
-    .where('x.name', '=', 'brugwerk-aanleidingen')
+    .select([
+      't.id',
+      't.code',
+      't.name',
+      't.description',
+      't.taxonomy_id',
+      't.language',
+      'x.name as taxonomy',
+    ])
+    .where('x.name', 'in', [NEEDS_TAXONOMY, FIELDS_TAXONOMY])
     .execute();
+  return new Map(rows.map(({ taxonomy, ...term }) => [`${taxonomy}:${term.code}`, term]));
+}
+
+function attribute(linkEntity: string, linkId: string, linkType: string, term: Term, value?: string) {
+  return compact({
+    id: derivedUuid(`attribute:${linkId}:${term.id}:${value ?? ''}`),
+    link_id: linkId,
+    link_type: linkType,
+    link_entity: linkEntity,
+    taxonomy_term_id: term.id,
+    value,
+    taxonomy_term: compact({ ...term }),
+  });
+}
+
+/** The attributes that carry an entry's Brugwerk fields (and, for services, its need codes). */
+function brugwerkAttributes(
+  entity: FieldEntity,
+  row: Record<string, unknown> & { id: string },
+  terms: Map<string, Term>,
+): Json[] {
+  const attributes: Json[] = [];
+  if (entity === 'service') {
+    for (const code of [...(row.need_codes as string[])].sort()) {
+      const term = terms.get(`${NEEDS_TAXONOMY}:${code}`);
+      if (term) attributes.push(attribute(entity, row.id, 'need', term));
+    }
+  }
+  for (const [field, kind] of Object.entries(brugwerkFields[entity])) {
+    const term = terms.get(`${FIELDS_TAXONOMY}:${field}`);
+    const value = row[field];
+    if (!term || value === null || value === undefined) continue;
+    const texts =
+      kind === 'list'
+        ? (value as unknown[]).map(String).sort()
+        : kind === 'json'
+          ? Object.keys(value as object).length
+            ? [JSON.stringify(value)]
+            : []
+          : [String(value)];
+    for (const text of texts) attributes.push(attribute(entity, row.id, 'brugwerk', term, text));
+  }
+  return attributes;
+}
+
+/** Attributes from other taxonomies, as an import brought them. */
+async function storedAttributes(db: Kysely<DB>, linkId: string): Promise<Json[]> {
+  const rows = await db
+    .selectFrom('directory_attributes as a')
+    .innerJoin('directory_taxonomy_terms as t', 't.id', 'a.taxonomy_term_id')
+    .select([
+      'a.id',
+      'a.link_id',
+      'a.link_type',
+      'a.link_entity',
+      'a.value',
+      't.id as term_id',
+      't.code',
+      't.name',
+      't.description',
+      't.taxonomy_id',
+      't.language',
+    ])
+    .where('a.link_id', '=', linkId)
+    .orderBy('a.id')
+    .execute();
+  return rows.map((a) =>
+    compact({
+      id: a.id,
+      link_id: a.link_id,
+      link_type: a.link_type,
+      link_entity: a.link_entity,
+      taxonomy_term_id: a.term_id,
+      value: a.value,
+      taxonomy_term: compact({
+        id: a.term_id,
+        code: a.code,
+        name: a.name,
+        description: a.description,
+        taxonomy_id: a.taxonomy_id,
+        language: a.language,
+      }),
+    }),
+  );
 }
 
 /** One service as an HSDS 3.0 `service` document with its related records. */
@@ -108,18 +249,20 @@ export async function hsdsService(db: Kysely<DB>, id: string): Promise<Json | nu
     .selectAll()
     .where('service_id', '=', s.id)
     .execute();
+  const terms = await brugwerkTerms(db);
   const locations = await locationsOf(
     db,
     links.map((l) => l.location_id),
+    terms,
   );
-  const [organization, phones, languages, costs, areas, schedules, terms] = await Promise.all([
+  const [organization, phones, languages, costs, areas, schedules, otherAttributes] = await Promise.all([
     organizationSummary(db, s.organization_id),
     db.selectFrom('directory_phones').selectAll().where('organization_id', '=', s.organization_id).execute(),
     db.selectFrom('directory_languages').selectAll().where('service_id', '=', s.id).orderBy('code').execute(),
     db.selectFrom('directory_cost_options').selectAll().where('service_id', '=', s.id).execute(),
     db.selectFrom('directory_service_areas').selectAll().where('service_id', '=', s.id).execute(),
     db.selectFrom('directory_schedules').selectAll().where('service_id', '=', s.id).execute(),
-    needTerms(db),
+    storedAttributes(db, s.id),
   ]);
   return compact({
     id: s.id,
@@ -190,24 +333,29 @@ export async function hsdsService(db: Kysely<DB>, id: string): Promise<Json | nu
       }),
     ),
     contacts: [],
-    attributes: terms
-      .filter((term) => s.need_codes.includes(term.code))
-      .map((term) => ({
-        id: derivedUuid(`attribute:${s.id}:${term.id}`),
-        link_id: s.id,
-        link_type: 'need',
-        link_entity: 'service',
-        taxonomy_term_id: term.id,
-        taxonomy_term: {
-          id: term.id,
-          code: term.code,
-          name: term.name,
-          description: term.description,
-          taxonomy_id: term.taxonomy_id,
-          language: term.language,
-        },
-      })),
+    attributes: [...brugwerkAttributes('service', s, terms), ...otherAttributes],
     metadata: [],
+  });
+}
+
+/** One service at one location, with both nested (the service without its other locations). */
+export async function hsdsServiceAtLocation(db: Kysely<DB>, id: string): Promise<Json | null> {
+  const link = await db
+    .selectFrom('directory_service_at_locations')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const service = link && (await hsdsService(db, link.service_id));
+  if (!link || !service) return null;
+  const locations = await locationsOf(db, [link.location_id], await brugwerkTerms(db));
+  const { service_at_locations: _others, ...serviceOnly } = service;
+  return compact({
+    id: link.id,
+    service_id: link.service_id,
+    location_id: link.location_id,
+    description: link.description,
+    location: locations.get(link.location_id),
+    service: serviceOnly,
   });
 }
 
@@ -230,9 +378,11 @@ export async function hsdsOrganization(db: Kysely<DB>, id: string): Promise<Json
       .orderBy('name')
       .execute(),
   ]);
+  const terms = await brugwerkTerms(db);
   const locations = await locationsOf(
     db,
     locationRows.map((l) => l.id),
+    terms,
   );
   return compact({
     ...organizationFields(o),
@@ -260,7 +410,7 @@ export async function hsdsOrganization(db: Kysely<DB>, id: string): Promise<Json
           },
         ]
       : [],
-    attributes: [],
+    attributes: [...brugwerkAttributes('organization', o, terms), ...(await storedAttributes(db, o.id))],
     metadata: [],
     services: services.map((s) => ({ id: s.id, name: s.name, status: s.status })),
   });

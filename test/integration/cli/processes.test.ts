@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -130,6 +130,25 @@ if (testEngine === 'pglite') {
       );
       assert.equal(missingOrg.status, 2);
       assert.match(missingOrg.stderr, /--org/);
+    });
+
+    it('imports and exports Open Referral HSDS through the CLI; a broken file changes nothing', () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'bw-hsds-'));
+      const env = { ...process.env, DATA_DIR: dataDir };
+      const cli = (...args: string[]) =>
+        spawnSync(tsx, ['src/cli.ts', ...args], { cwd: root, env, encoding: 'utf8' });
+      const broken = join(dataDir, 'services.json');
+      writeFileSync(broken, JSON.stringify([{ id: 'geen-uuid', name: 'Zonder status' }]));
+      const refused = cli('hsds:import', broken);
+      assert.equal(refused.status, 2);
+      assert.match(refused.stderr, /Niets ingevoerd: het bestand heeft 2 problemen[^]*"status"/);
+      const imported = cli('hsds:import', join(root, '../shared/hsds-3.0/examples/csv'));
+      assert.equal(imported.status, 0, imported.stderr);
+      assert.match(imported.stderr, /service\t1 nieuw, 0 gewijzigd, 0 ongewijzigd/);
+      const exported = cli('hsds:export', join(dataDir, 'export'));
+      assert.equal(exported.status, 0, exported.stderr);
+      assert.match(exported.stderr, /services\.json\t1 records/);
+      assert.ok(existsSync(join(dataDir, 'export', 'hsds-tabular.zip')));
     });
   });
 }

@@ -51,9 +51,16 @@ describe('Open Referral HSDS 3.0 read API', () => {
       if (!validateOrganization(o))
         errors.push(`organization ${id}: ${ajv.errorsText(validateOrganization.errors)}`);
     }
+    const links = await allPages('/api/hsds/service_at_locations');
+    const validateLink = ajv.compile(schema('service_at_location'));
+    for (const l of links.items) {
+      const id = String(l.id);
+      if (!validateLink(l)) errors.push(`service_at_location ${id}: ${ajv.errorsText(validateLink.errors)}`);
+    }
     console.log(
-      `hsds: ${services.items.length} services and ${organizations.items.length} organizations validated, ${errors.length} errors`,
+      `hsds: ${services.items.length} services, ${organizations.items.length} organizations and ${links.items.length} services at locations validated, ${errors.length} errors`,
     );
+    assert.equal(links.items.length, services.items.length, 'every demo service has one location');
     assert.deepEqual(errors, []);
     // The validator itself bites: a service without its required fields is refused.
     assert.equal(validateService({ name: 'Zonder id en status' }), false);
@@ -70,8 +77,11 @@ describe('Open Referral HSDS 3.0 read API', () => {
       (await t.app.inject('/api/hsds/services/00000000-0000-4000-8000-000000000000')).statusCode,
       404,
     );
+    const taxonomies = (await t.app.inject('/api/hsds/taxonomies')).json();
+    const needs = taxonomies.contents.find((x: { name: string }) => x.name === 'brugwerk-aanleidingen');
     const terms = (await t.app.inject('/api/hsds/taxonomy_terms')).json();
-    assert.deepEqual(terms.contents.map((x: { code: string }) => x.code).sort(), [
+    const needTerms = terms.contents.filter((x: { taxonomy_id: string }) => x.taxonomy_id === needs.id);
+    assert.deepEqual(needTerms.map((x: { code: string }) => x.code).sort(), [
       'ADM',
       'EDU',
       'FIN',
@@ -94,6 +104,7 @@ describe('Open Referral HSDS 3.0 read API', () => {
     const bodies = [
       (await t.app.inject('/api/hsds/services?per_page=100')).body,
       (await t.app.inject('/api/hsds/organizations?per_page=100')).body,
+      (await t.app.inject('/api/hsds/service_at_locations?per_page=100')).body,
     ];
     for (const body of bodies)
       for (const line of directLines) assert.ok(!body.includes(line), `leaked ${line}`);
