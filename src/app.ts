@@ -20,6 +20,8 @@ import { hasDemoData } from './modules/accounts/accounts.repository.ts';
 import { authenticate } from './modules/accounts/authenticate.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.tsx';
 import { hsdsRoutes } from './modules/directory/hsds.routes.ts';
+import { directoryUpkeepRoutes } from './modules/directory/upkeep.routes.tsx';
+import { neighbourhoodRoutes } from './modules/directory/neighbourhood.routes.tsx';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { installRouteGuard, type RegisteredRoute } from './platform/authz/route-guard.ts';
 import type { Deps } from './platform/deps.ts';
@@ -153,6 +155,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(regionsRoutes(deps));
   await app.register(directoryRoutes(deps));
   await app.register(hsdsRoutes(deps));
+  await app.register(directoryUpkeepRoutes(deps));
+  await app.register(neighbourhoodRoutes(deps));
   options.extraRoutes?.(app);
 
   await app.ready();

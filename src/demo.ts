@@ -106,6 +106,24 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoAccount[] | n
     ids.set(o.slug, created.id);
   }
   await loadDemoDirectory(deps.db, deps.clock.now());
+  // The demo school and CAW manage their own entries in the sociale kaart (Ken je buurt, editing).
+  for (const [slug, kind] of [
+    ['bs-de-regenboog-demo', 'school'],
+    ['caw-noordoever-demo', 'caw'],
+  ] as const) {
+    const entry = await deps.db
+      .selectFrom('directory_organizations')
+      .select('id')
+      .where('kind', '=', kind)
+      .orderBy('name')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await deps.db
+      .updateTable('directory_organizations')
+      .set({ owner_organisation_id: ids.get(slug)! })
+      .where('id', '=', entry.id)
+      .execute();
+  }
   const result: DemoAccount[] = [];
   for (const p of people) {
     const password = randomBytes(9).toString('base64url');

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadDemoDataIfEmpty } from './demo.ts';
 import { purgeExpiredAccountData } from './modules/accounts/accounts.service.ts';
+import { remindUnverifiedServices } from './modules/directory/directory.upkeep.ts';
 import { openPlatform } from './platform/boot.ts';
 import { createTransport, sendQueuedMail } from './platform/mail/outbox.ts';
 
@@ -34,9 +35,11 @@ if (config.smtpUrl) {
   }, 10_000);
 }
 
-// Hourly clean-up of expired sessions, links and throttle rows.
+// Hourly: clean-up of expired sessions, links and throttle rows; reminders to check directory
+// entries (at most one a month per entry).
 const purgeTimer = setInterval(() => {
   purgeExpiredAccountData(deps).catch((err) => app.log.error({ err }, 'purge of expired account data'));
+  remindUnverifiedServices(deps).catch((err) => app.log.error({ err }, 'directory verification reminders'));
 }, 3_600_000);
 
 let closing = false;

@@ -22,6 +22,8 @@ const SIGNED_IN: RoleName[] = ['member', 'editor', 'admin', 'curator', 'platform
 const ORG_MEMBERS: RoleName[] = ['member', 'editor', 'admin', 'platform-admin'];
 const ORG_ADMINS: RoleName[] = ['admin', 'platform-admin'];
 const PLATFORM_ADMIN: RoleName[] = ['platform-admin'];
+const ENTRY_OWNERS: RoleName[] = ['editor', 'admin', 'curator'];
+const SCHOOL_STAFF: RoleName[] = ['member', 'editor', 'admin'];
 
 interface Probe {
   url: string;
@@ -33,6 +35,7 @@ describe('route-by-role matrix', () => {
   let t: TestContext;
   let f: Fixtures;
   const agents = new Map<RoleName, Agent>();
+  let owned: { schoolId: string; serviceId: string; partnerId: string };
   const tokens = new Map<RoleName, string>();
   const actor = systemActor('test');
 
@@ -42,6 +45,24 @@ describe('route-by-role matrix', () => {
     });
     f = await createFixtures(t.deps);
     await loadDemoDirectory(t.deps.db, t.clock.now());
+    // The test organisation owns one school entry and one partner entry (with its services).
+    const school = await t.deps.db
+      .selectFrom('directory_organizations')
+      .select('id')
+      .where('kind', '=', 'school')
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    const service = await t.deps.db
+      .selectFrom('directory_services')
+      .select(['id', 'organization_id'])
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    owned = { schoolId: school.id, serviceId: service.id, partnerId: service.organization_id };
+    await t.deps.db
+      .updateTable('directory_organizations')
+      .set({ owner_organisation_id: f.organisation.id })
+      .where('id', 'in', [school.id, service.organization_id])
+      .execute();
     for (const role of roleNames) {
       const agent = new Agent(t.app);
       if (role === 'anonymous') await agent.get('/');
@@ -132,6 +153,29 @@ describe('route-by-role matrix', () => {
       purpose: 'test',
     });
     return (await t.deps.db.selectFrom('mail_outbox').select('id').executeTakeFirstOrThrow()).id;
+  };
+
+  /** A pending claim on a different entry each time, so each decision probe has its own. */
+  const freshClaim = async (): Promise<string> => {
+    counter++;
+    const entry = await t.deps.db
+      .selectFrom('directory_organizations')
+      .select('id')
+      .orderBy('id')
+      .offset(counter % 40)
+      .executeTakeFirstOrThrow();
+    const claim = await t.deps.db
+      .insertInto('directory_claims')
+      .values({
+        directory_organization_id: entry.id,
+        organisation_id: f.otherOrganisation.id,
+        requested_by: null,
+        requested_at: t.clock.now(),
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return claim?.id ?? freshClaim();
   };
 
   const s = () => f.organisation.slug;
@@ -277,6 +321,60 @@ describe('route-by-role matrix', () => {
       probe: async () => ({ url: `/beheer/mailbox/${await anyMailId()}` }),
     },
     'GET /beheer/audit': { allowed: PLATFORM_ADMIN, probe: () => ({ url: '/beheer/audit' }) },
+    'GET /sociale-kaart/aanbod/:id/bewerken': {
+      allowed: ENTRY_OWNERS,
+      probe: () => ({ url: `/sociale-kaart/aanbod/${owned.serviceId}/bewerken` }),
+    },
+    'POST /sociale-kaart/aanbod/:id/bewerken': {
+      allowed: ENTRY_OWNERS,
+      probe: () => ({ url: `/sociale-kaart/aanbod/${owned.serviceId}/bewerken`, form: {} }),
+    },
+    'GET /sociale-kaart/aanbod/:id/geschiedenis': {
+      allowed: ENTRY_OWNERS,
+      probe: () => ({ url: `/sociale-kaart/aanbod/${owned.serviceId}/geschiedenis` }),
+    },
+    'GET /sociale-kaart/aanbod/:id/meld-een-fout': {
+      allowed: ALL,
+      probe: async () => ({ url: `/sociale-kaart/aanbod/${await anyServiceId()}/meld-een-fout` }),
+    },
+    'POST /sociale-kaart/aanbod/:id/meld-een-fout': {
+      allowed: ALL,
+      probe: async () => ({ url: `/sociale-kaart/aanbod/${await anyServiceId()}/meld-een-fout`, form: {} }),
+    },
+    'GET /sociale-kaart/organisaties/:id': {
+      allowed: ALL,
+      probe: () => ({ url: `/sociale-kaart/organisaties/${owned.partnerId}` }),
+    },
+    'POST /sociale-kaart/organisaties/:id/claimen': {
+      allowed: ['admin'],
+      probe: () => ({
+        url: `/sociale-kaart/organisaties/${owned.partnerId}/claimen`,
+        form: { organisation: f.organisation.id },
+      }),
+    },
+    'GET /sociale-kaart/claims': { allowed: ['curator'], probe: () => ({ url: '/sociale-kaart/claims' }) },
+    'POST /sociale-kaart/claims/:id': {
+      allowed: ['curator'],
+      probe: async () => ({
+        url: `/sociale-kaart/claims/${await freshClaim()}`,
+        form: { decision: 'reject' },
+      }),
+    },
+    'GET /sociale-kaart/ken-je-buurt': {
+      allowed: SCHOOL_STAFF,
+      probe: () => ({ url: '/sociale-kaart/ken-je-buurt' }),
+    },
+    'GET /sociale-kaart/ken-je-buurt/:school/:partner': {
+      allowed: SCHOOL_STAFF,
+      probe: () => ({ url: `/sociale-kaart/ken-je-buurt/${owned.schoolId}/${owned.partnerId}` }),
+    },
+    'POST /sociale-kaart/ken-je-buurt/:school/:partner': {
+      allowed: SCHOOL_STAFF,
+      probe: () => ({
+        url: `/sociale-kaart/ken-je-buurt/${owned.schoolId}/${owned.partnerId}`,
+        form: { status: 'to_contact' },
+      }),
+    },
     'GET /api/v1/me': { allowed: SIGNED_IN, probe: () => ({ url: '/api/v1/me' }) },
     'GET /api/v1/provinces': { allowed: ALL, probe: () => ({ url: '/api/v1/provinces' }) },
     'GET /api/v1/municipalities': {

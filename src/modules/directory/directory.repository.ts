@@ -9,6 +9,7 @@ export const findServiceById = (db: Kysely<DB>, id: string) =>
     .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
     .selectAll('s')
     .select([
+      'o.owner_organisation_id as ownerOrganisationId',
       'o.name as organizationName',
       'o.email as organizationEmail',
       'o.website as organizationWebsite',

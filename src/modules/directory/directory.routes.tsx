@@ -9,6 +9,7 @@ import { PAGE_SIZE } from '../../platform/views/components.tsx';
 import { ageBands, needCodes, referralMethods } from '../../platform/vocabularies.ts';
 import { findMunicipality, flemishAndBrusselsMunicipalities } from '../regions/regions.service.ts';
 import * as repo from './directory.repository.ts';
+import { mayEditEntry, needsVerification } from './directory.upkeep.ts';
 import {
   HIGHLIGHT_END,
   HIGHLIGHT_START,
@@ -149,6 +150,8 @@ export function directoryRoutes(deps: Deps) {
             addresses={addresses}
             languages={languages.map((l) => l.code)}
             phones={phones}
+            canEdit={mayEditEntry(req.user, service.ownerOrganisationId)}
+            stale={needsVerification(service.last_verified_at, deps.clock.now())}
             contactPoints={contactPoints}
           />
         ));

@@ -119,6 +119,7 @@ export interface DirectoryServicesTable {
   updated_at: Date;
   last_verified_at: Date | null;
   last_verified_by: string | null;
+  verification_reminded_at: Generated<Date | null>;
 }
 
 export interface DirectoryServiceAtLocationsTable {
@@ -214,4 +215,31 @@ export interface DirectoryMetadataTable {
   previous_value: string;
   replacement_value: string;
   updated_by: string;
+}
+
+export type ClaimStatus = 'pending' | 'approved' | 'rejected';
+
+/** An organisation (account) asking to own a directory entry; a curator decides. */
+export interface DirectoryClaimsTable {
+  id: Id;
+  directory_organization_id: string;
+  organisation_id: string;
+  requested_by: string | null;
+  requested_at: Date;
+  status: Generated<ClaimStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
+export const neighbourhoodStatuses = ['working_together', 'not_yet', 'to_contact'] as const;
+export type NeighbourhoodStatus = (typeof neighbourhoodStatuses)[number];
+
+/** Ken je buurt: how a school stands with a partner around it. Only the school's members see it. */
+export interface DirectoryNeighbourhoodMarksTable {
+  school_id: string;
+  partner_id: string;
+  status: NeighbourhoodStatus;
+  note: string | null;
+  updated_by: string | null;
+  updated_at: Date;
 }

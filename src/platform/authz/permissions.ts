@@ -13,6 +13,11 @@ export const permissions = {
   'organisation:create': ['platform-admin'],
   'mailbox:read': ['platform-admin'],
   'audit:read': ['platform-admin'],
+  // Sociale kaart: owners edit through their organisation role, curators everything.
+  'directory:edit': ['editor', 'curator'],
+  'directory:claim': ['admin'],
+  'directory:review-claims': ['curator'],
+  'directory:neighbourhood': ['member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -38,4 +38,6 @@ export interface DB {
   directory_service_areas: directory.DirectoryServiceAreasTable;
   directory_attributes: directory.DirectoryAttributesTable;
   directory_metadata: directory.DirectoryMetadataTable;
+  directory_claims: directory.DirectoryClaimsTable;
+  directory_neighbourhood_marks: directory.DirectoryNeighbourhoodMarksTable;
 }

@@ -83,6 +83,40 @@ export function Field(p: FieldProps) {
   );
 }
 
+/** A multi-line text field with its label, hint and error (same pattern as Field). */
+export function TextAreaField(
+  p: Omit<FieldProps, 'type' | 'autocomplete' | 'inputmode'> & { rows?: number },
+) {
+  const id = `field-${p.name}`;
+  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={p.error ? 'field field--error' : 'field'}>
+      <label for={id}>{p.label}</label>
+      {p.hint ? (
+        <p class="field-hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={p.name}
+        rows={p.rows ?? 4}
+        required={p.required}
+        aria-required={p.required ? 'true' : undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      >
+        {p.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
 export function SelectField(p: {
   name: string;
   label: string;

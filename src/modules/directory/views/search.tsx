@@ -110,6 +110,17 @@ export function SearchPage(props: {
     <>
       <h1>{t('directory.title')}</h1>
       <p class="lead">{t('directory.intro')}</p>
+      {ctx.user ? (
+        <p class="actions">
+          {ctx.user.memberships.length ? (
+            <a href="/sociale-kaart/ken-je-buurt">{t('neighbourhood.title')}</a>
+          ) : null}
+          {ctx.user.memberships.length && ctx.user.platformRoles.includes('curator') ? ' · ' : null}
+          {ctx.user.platformRoles.includes('curator') ? (
+            <a href="/sociale-kaart/claims">{t('directory.claims.title')}</a>
+          ) : null}
+        </p>
+      ) : null}
       <form method="get" action="/sociale-kaart" class="search-form" role="search">
         <div class="field">
           <label for="field-q">{t('directory.searchLabel')}</label>
@@ -224,6 +235,7 @@ export interface ServiceView {
   id: string;
   name: string;
   description: string;
+  organization_id: string;
   organizationName: string;
   plain_what_to_ask: string | null;
   plain_cost: string | null;
@@ -250,6 +262,9 @@ export function ServicePage(props: {
   }[];
   languages: string[];
   phones: { number: string; description: string | null }[];
+  canEdit: boolean;
+  /** Not checked by a person for six months. */
+  stale: boolean;
   contactPoints:
     | {
         id: string;
@@ -286,7 +301,15 @@ export function ServicePage(props: {
         <a href="/sociale-kaart">{t('directory.backToSearch')}</a>
       </p>
       <h1>{text('name', service.name)}</h1>
-      <p class="result__organisation">{service.organizationName}</p>
+      <p class="result__organisation">
+        <a href={`/sociale-kaart/organisaties/${service.organization_id}`}>{service.organizationName}</a>
+      </p>
+      {props.canEdit ? (
+        <p class="actions">
+          <a href={`/sociale-kaart/aanbod/${service.id}/bewerken`}>{t('directory.edit.link')}</a> ·{' '}
+          <a href={`/sociale-kaart/aanbod/${service.id}/geschiedenis`}>{t('directory.edit.historyLink')}</a>
+        </p>
+      ) : null}
       <p>
         <WaitingState ctx={ctx} row={service} />
       </p>
@@ -340,6 +363,10 @@ export function ServicePage(props: {
         {service.last_verified_at
           ? t('directory.lastVerified', { date: formatDateTime(ctx, service.last_verified_at) })
           : t('directory.notVerified')}
+        {props.stale ? <> {t('directory.stale')}</> : null}
+      </p>
+      <p>
+        <a href={`/sociale-kaart/aanbod/${service.id}/meld-een-fout`}>{t('directory.report.link')}</a>
       </p>
     </article>
   );
