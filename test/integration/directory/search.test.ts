@@ -138,7 +138,13 @@ describe('sociale kaart search', () => {
       (await t.app.inject('/api/v1/services?page=2')).body,
       (await t.app.inject('/api/v1/services?page=3')).body,
     ];
-    for (const s of services) bodies.push((await t.app.inject(`/sociale-kaart/aanbod/${s.id}`)).body);
+    for (const s of services) {
+      bodies.push((await t.app.inject(`/sociale-kaart/aanbod/${s.id}`)).body);
+      bodies.push((await t.app.inject(`/sociale-kaart/aanbod/${s.id}/meld-een-fout`)).body);
+    }
+    const organizations = await t.deps.db.selectFrom('directory_organizations').select('id').execute();
+    for (const o of organizations)
+      bodies.push((await t.app.inject(`/sociale-kaart/organisaties/${o.id}`)).body);
     for (const body of bodies)
       for (const line of directLines) assert.ok(!body.includes(line), `leaked ${line}`);
 
