@@ -140,6 +140,8 @@ describe('accessibility of every shell page state (axe, WCAG 2.2 AA)', () => {
     await page.locator('main table a').first().click();
     await check('mail');
 
+    await visit('/sociale-kaart/claims', 'claims refused to a platform admin');
+
     const other = await browser.newContext();
     const second = await other.newPage();
     await signInThroughForm(second, server.baseUrl, f.users['platform-admin'].email);
@@ -149,4 +151,56 @@ describe('accessibility of every shell page state (axe, WCAG 2.2 AA)', () => {
     assert.deepEqual(violations, []);
     await other.close();
   });
+
+  it('sociale kaart upkeep: editing, history, meld een fout, claims, Ken je buurt', async () => {
+    const { f, owned } = server;
+    const anonymous = await browser.newContext();
+    page = await anonymous.newPage();
+    await visit(`/sociale-kaart/aanbod/${owned.serviceId}/meld-een-fout`, 'meld een fout');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await check('meld een fout with errors');
+    await visit(`/sociale-kaart/organisaties/${owned.partnerId}`, 'organisation page');
+    await anonymous.close();
+
+    const admin = await browser.newContext();
+    page = await admin.newPage();
+    await signInThroughForm(page, server.baseUrl, f.users.admin.email);
+    await page.waitForURL(/\/account$/);
+    await visit(`/sociale-kaart/aanbod/${owned.serviceId}`, 'service page (owner)');
+    await visit(`/sociale-kaart/aanbod/${owned.serviceId}/bewerken`, 'edit service');
+    await page.getByLabel('Naam van het aanbod').fill('');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await check('edit service with errors');
+    await visit(`/sociale-kaart/aanbod/${owned.serviceId}/geschiedenis`, 'history (empty)');
+    await visit(
+      '/sociale-kaart/organisaties/' + (await unclaimedEntry()),
+      'organisation page with claim form',
+    );
+    await page.getByRole('button', { name: 'Beheer aanvragen' }).click();
+    await check('claim requested');
+    await visit('/sociale-kaart/ken-je-buurt?afstand=10', 'ken je buurt');
+    await visit(`/sociale-kaart/ken-je-buurt/${owned.schoolId}/${owned.partnerId}`, 'ken je buurt mark');
+    await page.getByLabel('Notitie').fill('x'.repeat(1001));
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await check('ken je buurt mark with errors');
+    await admin.close();
+
+    const curator = await browser.newContext();
+    page = await curator.newPage();
+    await signInThroughForm(page, server.baseUrl, f.users.curator.email);
+    await page.waitForURL(/\/account$/);
+    await visit('/sociale-kaart/claims', 'claims (one pending)');
+    await curator.close();
+  });
+
+  const unclaimedEntry = async () =>
+    (
+      await server.t.deps.db
+        .selectFrom('directory_organizations')
+        .select('id')
+        .where('owner_organisation_id', 'is', null)
+        .where('kind', '!=', 'school')
+        .orderBy('name')
+        .executeTakeFirstOrThrow()
+    ).id;
 });

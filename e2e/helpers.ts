@@ -31,6 +31,8 @@ export interface E2EServer {
   t: TestContext;
   f: Fixtures;
   baseUrl: string;
+  /** Directory entries the test organisation owns: a school, a partner and one of its services. */
+  owned: { schoolId: string; partnerId: string; serviceId: string };
 }
 
 export async function startE2EServer(): Promise<E2EServer> {
@@ -44,9 +46,36 @@ export async function startE2EServer(): Promise<E2EServer> {
   });
   const f = await createFixtures(t.deps);
   await loadDemoDirectory(t.deps.db, t.clock.now());
+  // The test organisation owns a school in Gent and a partner there (editing, Ken je buurt).
+  const entryIn44021 = (kind: 'school' | 'partner') =>
+    t.deps.db
+      .selectFrom('directory_organizations')
+      .select('id')
+      .where('kind', kind === 'school' ? '=' : '!=', 'school')
+      .where('municipality_nis', '=', '44021')
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+  const school = await entryIn44021('school');
+  const partner = await entryIn44021('partner');
+  await t.deps.db
+    .updateTable('directory_organizations')
+    .set({ owner_organisation_id: f.organisation.id })
+    .where('id', 'in', [school.id, partner.id])
+    .execute();
+  const service = await t.deps.db
+    .selectFrom('directory_services')
+    .select('id')
+    .where('organization_id', '=', partner.id)
+    .orderBy('name')
+    .executeTakeFirstOrThrow();
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
-  return { t, f, baseUrl: `http://127.0.0.1:${port}` };
+  return {
+    t,
+    f,
+    baseUrl: `http://127.0.0.1:${port}`,
+    owned: { schoolId: school.id, partnerId: partner.id, serviceId: service.id },
+  };
 }
 
 // WCAG 2.2 AA and everything below it.

@@ -63,6 +63,42 @@ describe('every journey of the foundation works with JavaScript disabled', () =>
     assert.match(await page.locator('main').innerText(), /Professionals zien na het aanmelden/);
   });
 
+  it('edits an owned service, reports a mistake and marks a partner in Ken je buurt', async () => {
+    const { owned, f } = server;
+    await freshPage();
+    await page.goto(url(`/sociale-kaart/aanbod/${owned.serviceId}`));
+    await page.getByRole('link', { name: 'Meld een fout' }).click();
+    await page.getByLabel('Wat klopt er niet?').fill('Het adres klopt niet meer sinds de verhuis.');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    assert.match(await page.locator('main').innerText(), /Je bericht is doorgestuurd/);
+
+    await freshPage();
+    await signInThroughForm(page, server.baseUrl, f.users.editor.email);
+    await page.waitForURL(/\/account$/);
+    await page.goto(url(`/sociale-kaart/aanbod/${owned.serviceId}`));
+    await page.getByRole('link', { name: 'Dit aanbod bewerken' }).click();
+    await page.getByLabel('Wat kost het?').fill('Het is gratis voor iedereen.');
+    await page.getByLabel(/Ik heb alle gegevens/).check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    assert.match(await page.locator('main').innerText(), /De wijzigingen zijn bewaard/);
+    assert.match(await page.locator('main').innerText(), /Het is gratis voor iedereen\./);
+    await page.getByRole('link', { name: 'Geschiedenis van de wijzigingen' }).click();
+    assert.match(await page.locator('main').innerText(), /plain_cost/);
+
+    await page.goto(url('/sociale-kaart/ken-je-buurt'));
+    await page.getByLabel('Afstand').selectOption('10');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page
+      .locator(`a[href^="/sociale-kaart/ken-je-buurt/${owned.schoolId}/${owned.partnerId}"]`)
+      .first()
+      .click();
+    await page.getByLabel('Samenwerking').selectOption('working_together');
+    await page.getByLabel('Notitie').fill('Vast overleg op dinsdag.');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    assert.match(page.url(), /afstand=10/);
+    assert.match(await page.locator('main').innerText(), /We werken samen — Vast overleg op dinsdag\./);
+  });
+
   it('enrols TOTP and then signs in with a code from the authenticator', async () => {
     await freshPage();
     const { email } = server.f.users.editor;
