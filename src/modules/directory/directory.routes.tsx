@@ -9,14 +9,9 @@ import { PAGE_SIZE } from '../../platform/views/components.tsx';
 import { ageBands, needCodes, referralMethods } from '../../platform/vocabularies.ts';
 import { findMunicipality, flemishAndBrusselsMunicipalities } from '../regions/regions.service.ts';
 import * as repo from './directory.repository.ts';
+import { SearchCache } from './search-cache.ts';
 import { mayEditEntry, needsVerification } from './directory.upkeep.ts';
-import {
-  HIGHLIGHT_END,
-  HIGHLIGHT_START,
-  type ServiceSearch,
-  searchServices,
-  serviceFacets,
-} from './directory.search.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type ServiceSearch, searchServices } from './directory.search.ts';
 import { SearchPage, ServicePage } from './views/search.tsx';
 
 const radii = ['2', '5', '10', '25'] as const;
@@ -65,6 +60,7 @@ const apiService = z.object({
 export function directoryRoutes(deps: Deps) {
   return async function (fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const cache = new SearchCache(deps.db);
 
     const nearOf = async (municipality: string | undefined, radiusKm: number | undefined) => {
       if (!municipality || !radiusKm) return undefined;
@@ -95,9 +91,10 @@ export function directoryRoutes(deps: Deps) {
           limit: PAGE_SIZE,
           offset: (page - 1) * PAGE_SIZE,
         };
-        const results = await searchServices(deps.db, search);
-        const [facets, municipalities] = await Promise.all([
-          serviceFacets(deps.db, search, results.match),
+        const [results, municipalities] = await Promise.all([
+          cache.get(`page:${JSON.stringify(search)}`, () =>
+            searchServices(deps.db, search, { facets: true }),
+          ),
           flemishAndBrusselsMunicipalities(deps),
         ]);
         const queryString = new URLSearchParams(
@@ -121,7 +118,7 @@ export function directoryRoutes(deps: Deps) {
             rows={results.rows}
             total={results.total}
             page={page}
-            facets={facets}
+            facets={results.facets!}
             municipalities={municipalities}
             queryString={queryString}
           />
@@ -179,7 +176,7 @@ export function directoryRoutes(deps: Deps) {
         const q = req.query;
         const near = await nearOf(q.municipality, q.radiusKm);
         const page = q.page ?? 1;
-        const { rows, total } = await searchServices(deps.db, {
+        const search: ServiceSearch = {
           q: q.q,
           needs: q.need,
           ageBands: q.ageBand,
@@ -190,7 +187,10 @@ export function directoryRoutes(deps: Deps) {
           withinKm: near ? q.radiusKm : undefined,
           limit: PAGE_SIZE,
           offset: (page - 1) * PAGE_SIZE,
-        });
+        };
+        const { rows, total } = await cache.get(`api:${JSON.stringify(search)}`, () =>
+          searchServices(deps.db, search),
+        );
         const plain = (s: string) => s.replaceAll(HIGHLIGHT_START, '').replaceAll(HIGHLIGHT_END, '');
         return {
           data: rows.map((r) => ({

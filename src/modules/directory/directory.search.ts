@@ -90,31 +90,36 @@ function rank(words: QueryWord[], mode: MatchMode): RawBuilder<number> {
     : sql<number>`word_similarity(${text}, s.search_stems)`;
 }
 
-// Great-circle distance in km between the service's location and a point (haversine).
-const distanceKm = (p: { latitude: number; longitude: number }) => sql<number>`(
+// Great-circle distance in km between a location `loc` and a point (haversine).
+const haversineKm = (p: { latitude: number; longitude: number }) => sql<number>`(
   6371 * 2 * asin(sqrt(
-    power(sin(radians(l.latitude - ${p.latitude}) / 2), 2) +
-    cos(radians(${p.latitude})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${p.longitude}) / 2), 2)
+    power(sin(radians(loc.latitude - ${p.latitude}) / 2), 2) +
+    cos(radians(${p.latitude})) * cos(radians(loc.latitude)) * power(sin(radians(loc.longitude - ${p.longitude}) / 2), 2)
   ))
 )`;
+
+// Locations of the service `s`: the places it is offered.
+const serviceLocations = sql`directory_service_at_locations sal
+  JOIN directory_locations loc ON loc.id = sal.location_id`;
+
+/** The distance from the point to the nearest place the service is offered. */
+const distanceKm = (p: { latitude: number; longitude: number }) =>
+  sql<number>`(SELECT min(${haversineKm(p)}) FROM ${serviceLocations} WHERE sal.service_id = s.id)`;
+
+/** Services offered within `km` of the point: a bounding box first (indexed), then the exact distance. */
+function offeredWithin(p: { latitude: number; longitude: number }, km: number) {
+  const dLat = km / 111.2;
+  const dLon = km / (111.2 * Math.cos((p.latitude * Math.PI) / 180));
+  return sql<SqlBool>`s.id IN (SELECT sal.service_id FROM ${serviceLocations}
+    WHERE loc.latitude BETWEEN ${p.latitude - dLat} AND ${p.latitude + dLat}
+      AND loc.longitude BETWEEN ${p.longitude - dLon} AND ${p.longitude + dLon}
+      AND ${haversineKm(p)} <= ${km})`;
+}
 
 function filtered(db: Kysely<DB>, search: ServiceSearch, words: QueryWord[], mode: MatchMode) {
   let query = db
     .selectFrom('directory_services as s')
     .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
-    // The service's first location: where distance is measured from.
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('directory_service_at_locations as sal')
-          .innerJoin('directory_locations as loc', 'loc.id', 'sal.location_id')
-          .select(['loc.latitude', 'loc.longitude', 'loc.municipality_nis'])
-          .whereRef('sal.service_id', '=', 's.id')
-          .orderBy('sal.id')
-          .limit(1)
-          .as('l'),
-      (join) => join.onTrue(),
-    )
     .where('s.status', '=', 'active');
   if (words.length) query = query.where(textMatch(words, mode));
   if (search.needs?.length)
@@ -136,15 +141,12 @@ function filtered(db: Kysely<DB>, search: ServiceSearch, words: QueryWord[], mod
   }
   if (search.freeOnly) query = query.where('s.free_of_charge', '=', true);
   if (search.municipality) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('l.municipality_nis', '=', search.municipality!),
-        eb('o.municipality_nis', '=', search.municipality!),
-      ]),
+    query = query.where(
+      sql<SqlBool>`(o.municipality_nis = ${search.municipality} OR s.id IN (
+        SELECT sal.service_id FROM ${serviceLocations} WHERE loc.municipality_nis = ${search.municipality}))`,
     );
   }
-  if (search.near && search.withinKm)
-    query = query.where(sql<SqlBool>`${distanceKm(search.near)} <= ${search.withinKm}`);
+  if (search.near && search.withinKm) query = query.where(offeredWithin(search.near, search.withinKm));
   return query;
 }
 
@@ -157,45 +159,112 @@ const matchModes: MatchMode[] = [
   { words: 'any', spelling: 'near' },
 ];
 
-export async function searchServices(db: Kysely<DB>, search: ServiceSearch) {
+export interface ServiceFacets {
+  needs: FacetCount[];
+  ageBands: FacetCount[];
+  referralMethods: FacetCount[];
+  municipalities: (FacetCount & { label: string })[];
+}
+
+/**
+ * Searches the directory: the page of results in order, the total, and (for the search page) the
+ * counts per facet value. The set of matching services is computed once, in one statement, and
+ * paging, counting and facets all read from it.
+ */
+export async function searchServices(
+  db: Kysely<DB>,
+  search: ServiceSearch,
+  options: { facets?: boolean } = {},
+) {
   const words = await stemWords(db, queryWords(search.q ?? ''));
   const modes =
     words.length === 0
       ? matchModes.slice(0, 1)
       : matchModes.filter((m) => words.length > 1 || m.words === 'all');
-  let result = {
-    rows: [] as Awaited<ReturnType<typeof searchServicesMatching>>['rows'],
-    total: 0,
-    match: { words, mode: modes[0]! },
-  };
-  for (const mode of modes) {
-    result = { ...(await searchServicesMatching(db, search, words, mode)), match: { words, mode } };
-    if (result.total > 0) break;
+  let found: Awaited<ReturnType<typeof matchingSet>> | undefined;
+  let mode = modes[0]!;
+  for (mode of modes) {
+    found = await matchingSet(db, search, words, mode, options.facets ?? false);
+    if (found.total > 0) break;
   }
-  return result;
+  const { total, page, facets } = found!;
+  const rows = page.length ? await pageRows(db, page, words) : [];
+  return { rows, total, facets };
 }
 
-async function searchServicesMatching(
+interface PageEntry {
+  id: string;
+  rank: number;
+  distanceKm: number | null;
+}
+
+async function matchingSet(
   db: Kysely<DB>,
   search: ServiceSearch,
   words: QueryWord[],
   mode: MatchMode,
+  withFacets: boolean,
 ) {
-  const query = filtered(db, search, words, mode);
   const byDistance = Boolean(search.near) && words.length === 0;
   const distance = search.near ? distanceKm(search.near) : sql<number | null>`null::float8`;
-  // First the page of ids in order; only then the heavier columns (ts_headline) for those rows.
-  const page = query
-    .select(['s.id', 's.name', rank(words, mode).as('rank'), distance.as('distanceKm')])
-    .orderBy(byDistance ? sql`${distance}` : sql`rank`, byDistance ? 'asc' : 'desc')
-    .orderBy('s.name')
-    .orderBy('s.id')
-    .limit(search.limit)
-    .offset(search.offset)
-    .as('p');
+  const matches = filtered(db, search, words, mode).select([
+    's.id',
+    's.name',
+    's.need_codes',
+    's.age_bands',
+    's.referral_methods',
+    'o.municipality_nis',
+    rank(words, mode).as('rank'),
+    distance.as('distance_km'),
+  ]);
+  const order = byDistance ? sql`distance_km ASC, name, id` : sql`rank DESC, name, id`;
+  const facet = (column: string) => sql`(
+    SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY value), '[]')
+    FROM (SELECT value, count(*) AS n FROM m, unnest(m.${sql.raw(column)}) AS value GROUP BY value) f)`;
+  const facets = withFacets
+    ? sql`,
+      ${facet('need_codes')} AS needs,
+      ${facet('age_bands')} AS age_bands,
+      ${facet('referral_methods')} AS referral_methods,
+      (SELECT coalesce(json_agg(json_build_object('value', nis_code, 'label', name_nl, 'count', n) ORDER BY name_nl), '[]')
+        FROM (SELECT mu.nis_code, mu.name_nl, count(*) AS n FROM m
+          JOIN municipalities mu ON mu.nis_code = m.municipality_nis GROUP BY mu.nis_code, mu.name_nl) f
+      ) AS municipalities`
+    : sql``;
+  const { rows } = await sql<{
+    total: string;
+    page: PageEntry[];
+    needs?: FacetCount[];
+    age_bands?: FacetCount[];
+    referral_methods?: FacetCount[];
+    municipalities?: (FacetCount & { label: string })[];
+  }>`
+    WITH m AS MATERIALIZED (${matches})
+    SELECT
+      (SELECT count(*) FROM m) AS total,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'rank', rank, 'distanceKm', distance_km)), '[]')
+        FROM (SELECT id, rank, distance_km FROM m ORDER BY ${order} LIMIT ${search.limit} OFFSET ${search.offset}) p
+      ) AS page
+      ${facets}`.execute(db);
+  const r = rows[0]!;
+  return {
+    total: Number(r.total),
+    page: r.page,
+    facets: withFacets
+      ? {
+          needs: r.needs!,
+          ageBands: r.age_bands!,
+          referralMethods: r.referral_methods!,
+          municipalities: r.municipalities!,
+        }
+      : undefined,
+  };
+}
+
+/** The shown columns of one page of results, in the page's order, with highlighted excerpts. */
+async function pageRows(db: Kysely<DB>, page: PageEntry[], words: QueryWord[]) {
   const rows = await db
-    .selectFrom(page)
-    .innerJoin('directory_services as s', 's.id', 'p.id')
+    .selectFrom('directory_services as s')
     .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
     .select([
       's.id',
@@ -211,59 +280,18 @@ async function searchServicesMatching(
       'o.id as organizationId',
       'o.name as organizationName',
       'o.kind as organizationKind',
-      'p.rank',
-      'p.distanceKm',
       words.length
         ? sql<string>`ts_headline('dutch', s.description, plainto_tsquery('dutch', ${words.map((w) => w.word).join(' ')}), ${HEADLINE_OPTIONS})`.as(
             'headline',
           )
         : sql<string>`left(s.description, 200)`.as('headline'),
     ])
-    .orderBy(byDistance ? 'p.distanceKm' : 'p.rank', byDistance ? 'asc' : 'desc')
-    .orderBy('p.name')
-    .orderBy('p.id')
+    .where(
+      's.id',
+      'in',
+      page.map((p) => p.id),
+    )
     .execute();
-  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { rows, total: Number(total.n) };
-}
-
-/** Counts per facet value over the set a search matched (`match` as `searchServices` returned it). */
-export async function serviceFacets(
-  db: Kysely<DB>,
-  search: ServiceSearch,
-  match: { words: QueryWord[]; mode: MatchMode },
-) {
-  const query = filtered(db, search, match.words, match.mode);
-  const ids = query.select('s.id');
-  const arrayFacet = async (
-    column: 'need_codes' | 'age_bands' | 'referral_methods',
-  ): Promise<FacetCount[]> => {
-    const values = db
-      .selectFrom('directory_services')
-      .select(sql<string>`unnest(${sql.ref(column)})`.as('value'))
-      .where('id', 'in', ids)
-      .as('u');
-    const rows = await db
-      .selectFrom(values)
-      .select(['u.value', sql<number>`count(*)`.as('count')])
-      .groupBy('u.value')
-      .orderBy('u.value')
-      .execute();
-    return rows.map((r) => ({ value: r.value, count: Number(r.count) }));
-  };
-  const municipalities = await db
-    .selectFrom('directory_services as s')
-    .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
-    .innerJoin('municipalities as m', 'm.nis_code', 'o.municipality_nis')
-    .select(['m.nis_code as value', 'm.name_nl as label', sql<number>`count(*)`.as('count')])
-    .where('s.id', 'in', ids)
-    .groupBy(['m.nis_code', 'm.name_nl'])
-    .orderBy('m.name_nl')
-    .execute();
-  return {
-    needs: await arrayFacet('need_codes'),
-    ageBands: await arrayFacet('age_bands'),
-    referralMethods: await arrayFacet('referral_methods'),
-    municipalities: municipalities.map((m) => ({ value: m.value, label: m.label, count: Number(m.count) })),
-  };
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return page.map((p) => ({ ...byId.get(p.id)!, rank: p.rank, distanceKm: p.distanceKm }));
 }

@@ -243,3 +243,9 @@ export interface DirectoryNeighbourhoodMarksTable {
   updated_by: string | null;
   updated_at: Date;
 }
+
+/** One row: a counter moved by every write to what directory search reads (search cache). */
+export interface DirectoryStateTable {
+  id: number;
+  generation: ColumnType<string, never, never>;
+}

@@ -39,5 +39,6 @@ export interface DB {
   directory_attributes: directory.DirectoryAttributesTable;
   directory_metadata: directory.DirectoryMetadataTable;
   directory_claims: directory.DirectoryClaimsTable;
+  directory_state: directory.DirectoryStateTable;
   directory_neighbourhood_marks: directory.DirectoryNeighbourhoodMarksTable;
 }

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+
+/**
+ * Search answers kept in memory, per process, for as long as the directory does not change: each
+ * request reads the directory's generation (a counter the database moves on every write to what
+ * search reads) and the cache empties when it moved. The same search asked by many at once is
+ * computed once. Least recently used answers go first when the cache is full.
+ */
+export class SearchCache {
+  private generation: string | null = null;
+  private readonly answers = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly capacity = 500,
+  ) {}
+
+  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const { generation } = await this.db
+      .selectFrom('directory_state')
+      .select('generation')
+      .executeTakeFirstOrThrow();
+    if (String(generation) !== this.generation) {
+      this.answers.clear();
+      this.generation = String(generation);
+    }
+    const known = this.answers.get(key);
+    if (known) {
+      this.answers.delete(key);
+      this.answers.set(key, known);
+      return known as Promise<T>;
+    }
+    const answer = compute();
+    this.answers.set(key, answer);
+    answer.catch(() => this.answers.delete(key));
+    if (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value!);
+    return answer;
+  }
+}
