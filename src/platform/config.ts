@@ -31,6 +31,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Brugwerk <noreply@brugwerk.invalid>'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.string().optional(),
@@ -52,6 +53,8 @@ export interface Config {
   /** Requests per minute per client address, for all routes and for the sign-in forms. */
   rateLimitPerMinute: number;
   signInRateLimitPerMinute: number;
+  /** Directory search answers kept in memory per process (0: none). */
+  searchCacheSize: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   secrets: Secrets;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+    searchCacheSize: e.SEARCH_CACHE_SIZE,
     trustProxy: e.TRUST_PROXY,
     secrets,
   };

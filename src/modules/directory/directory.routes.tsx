@@ -60,7 +60,7 @@ const apiService = z.object({
 export function directoryRoutes(deps: Deps) {
   return async function (fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const cache = new SearchCache(deps.db);
+    const cache = new SearchCache(deps.db, deps.config.searchCacheSize);
 
     const nearOf = async (municipality: string | undefined, radiusKm: number | undefined) => {
       if (!municipality || !radiusKm) return undefined;

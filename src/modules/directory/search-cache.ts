@@ -17,6 +17,7 @@ export class SearchCache {
   ) {}
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.capacity === 0) return compute();
     const { generation } = await this.db
       .selectFrom('directory_state')
       .select('generation')
