@@ -41,53 +41,66 @@ const HEADLINE_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_EN
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** A query word with its Dutch stem, looked up once so every pattern below is a constant. */
+/**
+ * A query word with its Dutch stem, and the known words spelt nearly like it (for typing errors),
+ * looked up once so every pattern below is a constant.
+ */
 interface QueryWord {
   word: string;
   stem: string;
+  nearWords: string[];
 }
 
 async function stemWords(db: Kysely<DB>, words: string[]): Promise<QueryWord[]> {
   if (words.length === 0) return [];
   const { rows } = await sql<QueryWord>`
-    SELECT w AS word, coalesce((ts_lexize('dutch_stem', w))[1], w) AS stem
+    SELECT w AS word, coalesce((ts_lexize('dutch_stem', w))[1], w) AS stem,
+      ARRAY(SELECT k.word FROM directory_search_words k WHERE k.word % w AND k.word <> w
+        ORDER BY k.word <-> w, k.word LIMIT 5) AS "nearWords"
     FROM unnest(${sql.val(words)}::text[]) AS w`.execute(db);
   return rows;
 }
 
 /**
  * How the words must match: `all` or `any` of them, and `exact` (the Dutch full-text stem, or a
- * piece of a compound such as "school" in "basisscholen" through the stored stems) or `near`
- * (trigram word similarity, for typing errors). Each way can use an index (GIN on the tsvector,
- * GIN trigram on the stems). `near` rechecks long texts, so it is only tried when exact finds nothing.
+ * piece of a compound such as "school" in "basisscholen" through the stored stems) or `near` (one
+ * of the known words spelt most like it: trigram similarity on the short list of words the
+ * directory uses, then the same substring match). Both use the GIN indexes (tsvector, trigram on
+ * the stems); `near` is only tried when exact finds nothing.
  */
 export interface MatchMode {
   words: 'all' | 'any';
   spelling: 'exact' | 'near';
 }
 
+const containsWord = (word: string) => sql<SqlBool>`s.search_stems LIKE ${`%${escapeLike(word)}%`}`;
+
 function textMatch(words: QueryWord[], mode: MatchMode): Expression<SqlBool> {
-  const perWord = words.map(({ word, stem }) =>
+  const perWord = words.map(({ word, stem, nearWords }) =>
     mode.spelling === 'exact'
       ? sql<SqlBool>`(
           s.search_vector @@ plainto_tsquery('dutch', ${word})
-          OR s.search_stems LIKE ${`%${escapeLike(word)}%`}
-          OR s.search_stems LIKE ${`%${escapeLike(stem)}%`}
+          OR ${containsWord(word)}
+          OR ${containsWord(stem)}
         )`
-      : sql<SqlBool>`(${word} <% s.search_stems)`,
+      : nearWords.length
+        ? sql<SqlBool>`(${sql.join(nearWords.map(containsWord), sql` OR `)})`
+        : sql<SqlBool>`false`,
   );
   return sql<SqlBool>`(${sql.join(perWord, mode.words === 'all' ? sql` AND ` : sql` OR `)})`;
 }
 
-// Exact matches rank by full text (weights: name, organisation, texts, need names; normalised by
+// Matches rank by full text (weights: name, organisation, texts, need names; normalised by
 // document length so a short entry about the subject beats a long one that mentions it); near
-// matches rank by how close the spelling is.
+// matches by the known words they were matched on.
 function rank(words: QueryWord[], mode: MatchMode): RawBuilder<number> {
   if (words.length === 0) return sql<number>`0`;
-  const text = words.map((w) => w.word).join(' ');
+  const text = (
+    mode.spelling === 'exact' ? words.map((w) => w.word) : words.flatMap((w) => w.nearWords)
+  ).join(' ');
   return mode.spelling === 'exact'
     ? sql<number>`ts_rank(s.search_vector, plainto_tsquery('dutch', ${text}), 1)`
-    : sql<number>`word_similarity(${text}, s.search_stems)`;
+    : sql<number>`ts_rank(s.search_vector, to_tsquery('dutch', ${text.split(' ').join(' | ')}), 1)`;
 }
 
 // Great-circle distance in km between a location `loc` and a point (haversine).
@@ -184,6 +197,7 @@ export async function searchServices(
   let found: Awaited<ReturnType<typeof matchingSet>> | undefined;
   let mode = modes[0]!;
   for (mode of modes) {
+    if (mode.spelling === 'near' && words.every((w) => w.nearWords.length === 0)) break;
     found = await matchingSet(db, search, words, mode, options.facets ?? false);
     if (found.total > 0) break;
   }

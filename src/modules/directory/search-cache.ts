@@ -4,12 +4,14 @@ import type { DB } from '../../platform/db/schema.ts';
 /**
  * Search answers kept in memory, per process, for as long as the directory does not change: each
  * request reads the directory's generation (a counter the database moves on every write to what
- * search reads) and the cache empties when it moved. The same search asked by many at once is
- * computed once. Least recently used answers go first when the cache is full.
+ * search reads; requests that arrive together share one read) and the cache empties when it
+ * moved. The same search asked by many at once is computed once. Least recently used answers go
+ * first when the cache is full.
  */
 export class SearchCache {
   private generation: string | null = null;
   private readonly answers = new Map<string, Promise<unknown>>();
+  private generationRead: Promise<string> | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -18,13 +20,10 @@ export class SearchCache {
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.capacity === 0) return compute();
-    const { generation } = await this.db
-      .selectFrom('directory_state')
-      .select('generation')
-      .executeTakeFirstOrThrow();
-    if (String(generation) !== this.generation) {
+    const generation = await this.currentGeneration();
+    if (generation !== this.generation) {
       this.answers.clear();
-      this.generation = String(generation);
+      this.generation = generation;
     }
     const known = this.answers.get(key);
     if (known) {
@@ -37,5 +36,21 @@ export class SearchCache {
     answer.catch(() => this.answers.delete(key));
     if (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value!);
     return answer;
+  }
+
+  /**
+   * The directory's generation. Requests that arrive while it is being read share that read, so a
+   * busy server asks the database once per round trip instead of once per request.
+   */
+  private currentGeneration(): Promise<string> {
+    this.generationRead ??= this.db
+      .selectFrom('directory_state')
+      .select('generation')
+      .executeTakeFirstOrThrow()
+      .then((row) => String(row.generation))
+      .finally(() => {
+        this.generationRead = null;
+      });
+    return this.generationRead;
   }
 }

@@ -40,5 +40,6 @@ export interface DB {
   directory_metadata: directory.DirectoryMetadataTable;
   directory_claims: directory.DirectoryClaimsTable;
   directory_state: directory.DirectoryStateTable;
+  directory_search_words: { word: string };
   directory_neighbourhood_marks: directory.DirectoryNeighbourhoodMarksTable;
 }

@@ -126,6 +126,20 @@ describe('sociale kaart search', () => {
     assert.equal(bad.json().error.code, 'ValidationFailed');
   });
 
+  it('keeps answers in memory until the directory changes, whoever changes it', async () => {
+    const ask = async () => (await t.app.inject('/api/v1/services?q=qxzvwjk')).json().total as number;
+    assert.equal(await ask(), 0);
+    assert.equal(await ask(), 0);
+    // Written straight to the database, as another process would: the generation moves.
+    const one = await t.deps.db.selectFrom('directory_services').select('id').executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('directory_services')
+      .set({ name: 'Qxzvwjk voor iedereen' })
+      .where('id', '=', one.id)
+      .execute();
+    assert.equal(await ask(), 1);
+  });
+
   it('never shows contact points’ direct lines to anonymous visitors, on any page or API answer', async () => {
     const directLines = (
       await t.deps.db.selectFrom('directory_contacts').select(['direct_phone', 'email']).execute()
