@@ -10,6 +10,7 @@ import { ageBands, needCodes, referralMethods } from '../../platform/vocabularie
 import { findMunicipality, flemishAndBrusselsMunicipalities } from '../regions/regions.service.ts';
 import * as repo from './directory.repository.ts';
 import { SearchCache } from './search-cache.ts';
+import { resultsMap } from './directory.map.ts';
 import { mayEditEntry, needsVerification } from './directory.upkeep.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type ServiceSearch, searchServices } from './directory.search.ts';
 import { SearchPage, ServicePage } from './views/search.tsx';
@@ -119,6 +120,16 @@ export function directoryRoutes(deps: Deps) {
             total={results.total}
             page={page}
             facets={results.facets!}
+            map={resultsMap(
+              [query.gemeente, ...results.rows.map((r) => r.municipalityNis)].filter((n): n is string =>
+                Boolean(n),
+              ),
+              results.rows.flatMap((r, i) =>
+                r.latitude === null || r.longitude === null
+                  ? []
+                  : [{ n: i + 1, latitude: r.latitude, longitude: r.longitude }],
+              ),
+            )}
             municipalities={municipalities}
             queryString={queryString}
           />

@@ -280,7 +280,23 @@ async function pageRows(db: Kysely<DB>, page: PageEntry[], words: QueryWord[]) {
   const rows = await db
     .selectFrom('directory_services as s')
     .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
+    // Where the service is offered (its first place), for the map.
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('directory_service_at_locations as sal')
+          .innerJoin('directory_locations as loc', 'loc.id', 'sal.location_id')
+          .select(['loc.latitude', 'loc.longitude', 'loc.municipality_nis'])
+          .whereRef('sal.service_id', '=', 's.id')
+          .orderBy('sal.id')
+          .limit(1)
+          .as('l'),
+      (join) => join.onTrue(),
+    )
     .select([
+      'l.latitude',
+      'l.longitude',
+      sql<string | null>`coalesce(l.municipality_nis, o.municipality_nis)`.as('municipalityNis'),
       's.id',
       's.name',
       's.description',

@@ -126,6 +126,18 @@ describe('sociale kaart search', () => {
     assert.equal(bad.json().error.code, 'ValidationFailed');
   });
 
+  it('draws the page of results on a server-side SVG map, with a table that says the same', async () => {
+    const res = await t.app.inject('/sociale-kaart?gemeente=44021&straal=5');
+    const points = res.body.match(/class="results-map__point"/g) ?? [];
+    assert.ok(points.length > 0);
+    const table = /De plaatsen op de kaart<\/caption>[^]*?<\/table>/.exec(
+      res.body,
+    )![0];
+    assert.equal((table.match(/<tr>/g) ?? []).length - 1, points.length, 'one table row per point');
+    assert.match(res.body, /<path d="M[^"]+" class="results-map__area"><title>Gent<\/title>/);
+    assert.doesNotMatch(res.body, /https?:\/\/[^"]*tile/i, 'no map tiles from the internet');
+  });
+
   it('keeps answers in memory until the directory changes, whoever changes it', async () => {
     const ask = async () => (await t.app.inject('/api/v1/services?q=qxzvwjk')).json().total as number;
     assert.equal(await ask(), 0);

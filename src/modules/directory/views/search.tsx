@@ -4,7 +4,9 @@ import {
   EmptyState,
   formatDateTime,
   Pagination,
+  Table,
 } from '../../../platform/views/components.tsx';
+import type { ResultsMap } from '../directory.map.ts';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type FacetCount } from '../directory.search.ts';
 import type { ServiceTranslation } from '../directory.table.ts';
@@ -29,6 +31,7 @@ export interface ResultRow {
   capacity_state: string;
   expected_wait_weeks: number | null;
   distanceKm: number | null;
+  municipalityNis: string | null;
 }
 
 /** A ts_headline excerpt with its control-character marks turned into <mark>, everything escaped. */
@@ -102,6 +105,7 @@ export function SearchPage(props: {
   };
   municipalities: { nisCode: string; nameNl: string }[];
   queryString: string;
+  map: ResultsMap | null;
 }) {
   const { ctx, values } = props;
   const { t } = ctx;
@@ -224,10 +228,67 @@ export function SearchPage(props: {
               page={props.page}
               total={props.total}
             />
+            {props.map ? <ResultsMapFigure ctx={ctx} map={props.map} rows={props.rows} /> : null}
           </div>
         </div>
       </form>
     </>
+  );
+}
+
+/** The map of this page of results, and the same as a table (for screen readers, print, no SVG). */
+function ResultsMapFigure(props: { ctx: PageContext; map: ResultsMap; rows: ResultRow[] }) {
+  const { ctx, map } = props;
+  const { t } = ctx;
+  const nameOf = new Map(map.areas.map((a) => [a.nis, a.name]));
+  const placed = props.rows
+    .map((r, i) => ({ ...r, n: i + 1 }))
+    .filter((r) => map.points.some((p) => p.n === r.n));
+  return (
+    <section class="results-map" aria-labelledby="kaart-titel">
+      <h2 id="kaart-titel">{t('directory.map.title')}</h2>
+      <svg
+        viewBox={`0 0 ${map.width} ${map.height}`}
+        role="img"
+        aria-labelledby="kaart-svg-titel"
+        class="results-map__svg"
+      >
+        <title id="kaart-svg-titel">{t('directory.map.description', { count: map.points.length })}</title>
+        {map.areas.map((a) => (
+          <path key={a.nis} d={a.d} class="results-map__area">
+            <title>{a.name}</title>
+          </path>
+        ))}
+        {map.points.map((p) => (
+          <g key={p.n} class="results-map__point" transform={`translate(${p.x} ${p.y})`}>
+            <circle r="9" />
+            <text text-anchor="middle" dy="4">
+              {p.n}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <Table
+        caption={t('directory.map.tableCaption')}
+        rows={placed}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: t('directory.map.number'), cell: (r) => r.n },
+          {
+            header: t('directory.service'),
+            cell: (r) => <a href={`/sociale-kaart/aanbod/${r.id}`}>{r.name}</a>,
+          },
+          {
+            header: t('directory.filterMunicipality'),
+            cell: (r) => (r.municipalityNis ? (nameOf.get(r.municipalityNis) ?? '—') : '—'),
+          },
+          {
+            header: t('directory.distance'),
+            cell: (r) => (r.distanceKm === null ? '—' : t('directory.km', { km: r.distanceKm.toFixed(1) })),
+          },
+        ]}
+      />
+    </section>
   );
 }
 

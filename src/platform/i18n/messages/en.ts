@@ -440,4 +440,8 @@ export const en: Record<keyof typeof nl, string> = {
   'neighbourhood.noteHint': 'For example: who the contact is, or what you agreed.',
   'neighbourhood.back': 'Back to Know your neighbourhood',
   'neighbourhood.saved': 'Saved.',
+  'directory.map.title': 'On the map',
+  'directory.map.description': 'Map with {count} services on this page, numbered as in the list',
+  'directory.map.tableCaption': 'The places on the map',
+  'directory.map.number': 'No.',
 };

@@ -460,4 +460,8 @@ export const fr: Record<keyof typeof nl, string> = {
   'neighbourhood.noteHint': 'Par exemple : qui est la personne de contact, ou ce que vous avez convenu.',
   'neighbourhood.back': 'Retour à Connaître son quartier',
   'neighbourhood.saved': 'Enregistré.',
+  'directory.map.title': 'Sur la carte',
+  'directory.map.description': 'Carte avec {count} offres de cette page, numérotées comme dans la liste',
+  'directory.map.tableCaption': 'Les lieux sur la carte',
+  'directory.map.number': 'N°',
 };

@@ -444,4 +444,8 @@ export const nl = {
   'neighbourhood.noteHint': 'Bijvoorbeeld: wie het aanspreekpunt is, of wat jullie afspraken.',
   'neighbourhood.back': 'Terug naar Ken je buurt',
   'neighbourhood.saved': 'Bewaard.',
+  'directory.map.title': 'Op de kaart',
+  'directory.map.description': 'Kaart met {count} aanbod op deze pagina, genummerd zoals in de lijst',
+  'directory.map.tableCaption': 'De plaatsen op de kaart',
+  'directory.map.number': 'Nr.',
 } as const;
