@@ -6,8 +6,12 @@ import type { Deps } from '../../platform/deps.ts';
 import { checkboxValues } from '../../platform/http/forms.ts';
 import { sendPage } from '../../platform/http/render.tsx';
 import { PAGE_SIZE } from '../../platform/views/components.tsx';
-import { ageBands, needCodes, referralMethods } from '../../platform/vocabularies.ts';
-import { findMunicipality, flemishAndBrusselsMunicipalities } from '../regions/regions.service.ts';
+import { ageBands, needCodes, organisationTypes, referralMethods } from '../../platform/vocabularies.ts';
+import {
+  findMunicipality,
+  flemishAndBrusselsMunicipalities,
+  postalCodeCentre,
+} from '../regions/regions.service.ts';
 import * as repo from './directory.repository.ts';
 import { SearchCache } from './search-cache.ts';
 import { resultsMap } from './directory.map.ts';
@@ -20,24 +24,48 @@ const pageParam = z.coerce.number().int().min(1).max(10_000).optional();
 const nis = z.string().regex(/^\d{5}$/);
 
 // The search page's GET form, in Dutch parameter names (user-facing URLs are Dutch).
+const languageCodes = z
+  .union([z.string().regex(/^[a-z]{2,3}$/), z.array(z.string().regex(/^[a-z]{2,3}$/)).max(20)], {
+    message: 'validation.choose',
+  })
+  .optional()
+  .transform((v) => (v === undefined ? [] : [v].flat()));
+const clusters = checkboxValues(['1', '2', '3']);
+const kinds = checkboxValues(organisationTypes);
+
 const pageQuery = z.object({
   q: z.string().max(200).optional(),
+  soort: kinds,
+  taal: languageCodes,
+  cluster: clusters,
   nood: checkboxValues(needCodes),
   leeftijd: checkboxValues(ageBands),
   doorverwijzing: checkboxValues(referralMethods),
   gratis: z.literal('1').optional(),
   gemeente: z.union([nis, z.literal('')]).optional(),
+  postcode: z
+    .union([z.string().regex(/^\d{4}$/), z.literal('')], { message: 'directory.postcodeInvalid' })
+    .optional(),
+  school: z.uuid().optional(),
   straal: z.union([z.enum(radii), z.literal('')]).optional(),
   pagina: pageParam,
 });
 
 const apiQuery = z.object({
   q: z.string().max(200).optional(),
+  kind: kinds,
+  language: languageCodes,
+  cluster: clusters,
   need: checkboxValues(needCodes),
   ageBand: checkboxValues(ageBands),
   referral: checkboxValues(referralMethods),
   free: z.enum(['true', 'false']).optional(),
   municipality: nis.optional(),
+  postcode: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  school: z.uuid().optional(),
   radiusKm: z.coerce.number().min(0.5).max(100).optional(),
   page: pageParam,
 });
@@ -63,12 +91,32 @@ export function directoryRoutes(deps: Deps) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const cache = new SearchCache(deps.db, deps.config.searchCacheSize);
 
-    const nearOf = async (municipality: string | undefined, radiusKm: number | undefined) => {
-      if (!municipality || !radiusKm) return undefined;
-      // Through the regions module, which also maps codes merged away in 2025.
-      const found = await findMunicipality(deps, municipality);
+    /**
+     * Where distance is measured from: a school (its first location), a postal code (the centre of
+     * its municipality) or a municipality (its centre, also for codes merged away in 2025).
+     */
+    const centreOf = async (from: { school?: string; postcode?: string; municipality?: string }) => {
+      if (from.school) {
+        const school = await deps.db
+          .selectFrom('directory_organizations as o')
+          .innerJoin('directory_locations as l', 'l.organization_id', 'o.id')
+          .select(['o.name', 'l.latitude', 'l.longitude'])
+          .where('o.id', '=', from.school)
+          .where('o.kind', '=', 'school')
+          .where('l.latitude', 'is not', null)
+          .orderBy('l.id')
+          .executeTakeFirst();
+        return school
+          ? { latitude: school.latitude!, longitude: school.longitude!, label: school.name }
+          : undefined;
+      }
+      const found = from.postcode
+        ? await postalCodeCentre(deps, from.postcode)
+        : from.municipality
+          ? (await findMunicipality(deps, from.municipality))?.municipality
+          : undefined;
       return found
-        ? { latitude: found.municipality.latitude, longitude: found.municipality.longitude }
+        ? { latitude: found.latitude, longitude: found.longitude, label: found.name_nl }
         : undefined;
     };
 
@@ -77,14 +125,27 @@ export function directoryRoutes(deps: Deps) {
       { config: { permission: 'public' }, schema: { querystring: pageQuery } },
       async (req, reply) => {
         const query = req.query;
-        const radiusKm = query.straal ? Number(query.straal) : undefined;
-        const near = await nearOf(query.gemeente || undefined, radiusKm);
+        // From a school or postal code, distance always counts (5 km unless chosen); from a
+        // municipality only when a radius is chosen (otherwise: services in that municipality).
+        const fromPoint = Boolean(query.school || query.postcode);
+        const radiusKm = query.straal ? Number(query.straal) : fromPoint ? 5 : undefined;
+        const centre = radiusKm
+          ? await centreOf({
+              school: query.school,
+              postcode: query.postcode || undefined,
+              municipality: query.gemeente || undefined,
+            })
+          : undefined;
+        const near = centre ? { latitude: centre.latitude, longitude: centre.longitude } : undefined;
         const page = query.pagina ?? 1;
         const search: ServiceSearch = {
           q: query.q,
           needs: query.nood,
           ageBands: query.leeftijd,
           referralMethods: query.doorverwijzing,
+          kinds: query.soort,
+          languages: query.taal,
+          clusters: query.cluster.map(Number),
           freeOnly: query.gratis === '1',
           municipality: near ? undefined : query.gemeente || undefined,
           near,
@@ -112,8 +173,13 @@ export function directoryRoutes(deps: Deps) {
               needs: query.nood,
               ageBands: query.leeftijd,
               referralMethods: query.doorverwijzing,
+              kinds: query.soort,
+              languages: query.taal,
+              clusters: query.cluster,
               free: query.gratis === '1',
               municipality: query.gemeente ?? '',
+              postcode: query.postcode ?? '',
+              school: query.school ? { id: query.school, name: centre?.label ?? '' } : null,
               radius: query.straal ?? '',
             }}
             rows={results.rows}
@@ -171,7 +237,8 @@ export function directoryRoutes(deps: Deps) {
       {
         config: { permission: 'public' },
         schema: {
-          summary: 'Search the directory: Dutch full text, filters, distance from a municipality centre',
+          summary:
+            'Search the directory: Dutch full text, filters, distance (radiusKm) from a school, a postal code or a municipality centre',
           querystring: apiQuery,
           response: {
             200: z.object({
@@ -185,13 +252,19 @@ export function directoryRoutes(deps: Deps) {
       },
       async (req) => {
         const q = req.query;
-        const near = await nearOf(q.municipality, q.radiusKm);
+        const centre = q.radiusKm
+          ? await centreOf({ school: q.school, postcode: q.postcode, municipality: q.municipality })
+          : undefined;
+        const near = centre ? { latitude: centre.latitude, longitude: centre.longitude } : undefined;
         const page = q.page ?? 1;
         const search: ServiceSearch = {
           q: q.q,
           needs: q.need,
           ageBands: q.ageBand,
           referralMethods: q.referral,
+          kinds: q.kind,
+          languages: q.language,
+          clusters: q.cluster.map(Number),
           freeOnly: q.free === 'true',
           municipality: near ? undefined : q.municipality,
           near,

@@ -8,6 +8,10 @@ export interface ServiceSearch {
   municipality?: string | undefined;
   referralMethods?: string[];
   languages?: string[];
+  /** Organisation kinds (ARCHITECTURE §3 organisation types). */
+  kinds?: string[];
+  /** Welfare clusters 1, 2, 3. */
+  clusters?: number[];
   freeOnly?: boolean;
   /** Sort by distance from this point (a municipality centre or a school). */
   near?: { latitude: number; longitude: number } | undefined;
@@ -153,6 +157,8 @@ function filtered(db: Kysely<DB>, search: ServiceSearch, words: QueryWord[], mod
     );
   }
   if (search.freeOnly) query = query.where('s.free_of_charge', '=', true);
+  if (search.kinds?.length) query = query.where('o.kind', 'in', search.kinds);
+  if (search.clusters?.length) query = query.where('o.welfare_cluster', 'in', search.clusters);
   if (search.municipality) {
     query = query.where(
       sql<SqlBool>`(o.municipality_nis = ${search.municipality} OR s.id IN (
@@ -176,6 +182,9 @@ export interface ServiceFacets {
   needs: FacetCount[];
   ageBands: FacetCount[];
   referralMethods: FacetCount[];
+  kinds: FacetCount[];
+  clusters: FacetCount[];
+  languages: FacetCount[];
   municipalities: (FacetCount & { label: string })[];
 }
 
@@ -228,18 +237,25 @@ async function matchingSet(
     's.age_bands',
     's.referral_methods',
     'o.municipality_nis',
+    'o.kind',
+    'o.welfare_cluster',
     rank(words, mode).as('rank'),
     distance.as('distance_km'),
   ]);
   const order = byDistance ? sql`distance_km ASC, name, id` : sql`rank DESC, name, id`;
-  const facet = (column: string) => sql`(
+  // Counts per value over the matching set: `values` gives the value(s) of each match.
+  const facet = (values: RawBuilder<unknown>) => sql`(
     SELECT coalesce(json_agg(json_build_object('value', value, 'count', n) ORDER BY value), '[]')
-    FROM (SELECT value, count(*) AS n FROM m, unnest(m.${sql.raw(column)}) AS value GROUP BY value) f)`;
+    FROM (SELECT value::text, count(*) AS n FROM ${values} WHERE value IS NOT NULL GROUP BY value) f)`;
+  const perList = (column: string) => sql`m, unnest(m.${sql.raw(column)}) AS value`;
   const facets = withFacets
     ? sql`,
-      ${facet('need_codes')} AS needs,
-      ${facet('age_bands')} AS age_bands,
-      ${facet('referral_methods')} AS referral_methods,
+      ${facet(perList('need_codes'))} AS needs,
+      ${facet(perList('age_bands'))} AS age_bands,
+      ${facet(perList('referral_methods'))} AS referral_methods,
+      ${facet(sql`(SELECT kind AS value FROM m) AS k`)} AS kinds,
+      ${facet(sql`(SELECT welfare_cluster AS value FROM m) AS c`)} AS clusters,
+      ${facet(sql`(SELECT DISTINCT m.id, dl.code AS value FROM m JOIN directory_languages dl ON dl.service_id = m.id) AS l`)} AS languages,
       (SELECT coalesce(json_agg(json_build_object('value', nis_code, 'label', name_nl, 'count', n) ORDER BY name_nl), '[]')
         FROM (SELECT mu.nis_code, mu.name_nl, count(*) AS n FROM m
           JOIN municipalities mu ON mu.nis_code = m.municipality_nis GROUP BY mu.nis_code, mu.name_nl) f
@@ -251,6 +267,9 @@ async function matchingSet(
     needs?: FacetCount[];
     age_bands?: FacetCount[];
     referral_methods?: FacetCount[];
+    kinds?: FacetCount[];
+    clusters?: FacetCount[];
+    languages?: FacetCount[];
     municipalities?: (FacetCount & { label: string })[];
   }>`
     WITH m AS MATERIALIZED (${matches})
@@ -269,6 +288,9 @@ async function matchingSet(
           needs: r.needs!,
           ageBands: r.age_bands!,
           referralMethods: r.referral_methods!,
+          kinds: r.kinds!,
+          clusters: r.clusters!,
+          languages: r.languages!,
           municipalities: r.municipalities!,
         }
       : undefined,

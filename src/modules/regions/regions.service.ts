@@ -21,3 +21,12 @@ export async function flemishAndBrusselsMunicipalities(deps: Deps) {
   const rows = await repo.findMunicipalities(deps.db, { regions: ['VLG', 'BRU'] });
   return rows.map((m) => ({ nisCode: m.nis_code, nameNl: m.name_nl, nameFr: m.name_fr }));
 }
+
+/**
+ * The centre of the municipality a postal code belongs to: the nearest Brugwerk can place an
+ * address (it has no street-level geocoding).
+ */
+export async function postalCodeCentre(deps: Deps, postalCode: string) {
+  const [first] = await repo.findMunicipalitiesByPostalCode(deps.db, postalCode);
+  return first ? ((await findMunicipality(deps, first.nis_code))?.municipality ?? null) : null;
+}

@@ -8,7 +8,7 @@ import { createFixtures, type Fixtures, startTestApp, type TestContext } from '.
 // The search quality set: Dutch queries a zorgcoördinator or parent would type, with the service
 // each should find. It covers compounds, accents, typing errors, synonyms through need names, and
 // filters. Thresholds below were set from the first measured run (see the closing note).
-const judged: { q: string; expect: string; needs?: string[] }[] = [
+const judged: { q: string; expect: string; needs?: string[]; near?: string }[] = [
   { q: 'schoolkosten', expect: 'Sociale dienst: financiële steun' },
   { q: 'schoolfacturen', expect: 'Budgetbegeleiding voor gezinnen' },
   { q: 'huiswerk', expect: 'Huiswerkbegeleiding in de buurt' },
@@ -38,6 +38,12 @@ const judged: { q: string; expect: string; needs?: string[] }[] = [
   { q: 'vorming armoede leerkrachten', expect: 'Vorming over armoede voor schoolteams' },
   { q: 'gezinsuitstap', expect: 'Gezinsuitstappen aan kleine prijs' },
   { q: 'steun', expect: 'Sociale dienst: financiële steun', needs: ['FIN'] },
+  // Within 10 km of a municipality centre (the demo's four municipalities lie far apart).
+  { q: 'financiële steun', expect: 'Sociale dienst: financiële steun', near: '11002' },
+  { q: 'woning', expect: 'Woonwinkel en huurdersondersteuning', near: '71016' },
+  { q: 'tandarts', expect: 'Tandzorg voor kinderen', near: '44021' },
+  { q: 'huiswerk', expect: 'Huiswerkbegeleiding in de buurt', near: '71016' },
+  { q: 'vrijetijdspas', expect: 'Vrijetijdspas voor kinderen', near: '21004' },
 ];
 
 describe('sociale kaart search', () => {
@@ -55,8 +61,25 @@ describe('sociale kaart search', () => {
     let foundInFive = 0;
     const misses: string[] = [];
     for (const j of judged) {
-      const { rows } = await searchServices(t.deps.db, { q: j.q, needs: j.needs, limit: 10, offset: 0 });
-      const position = rows.findIndex((r) => r.name === j.expect);
+      const centre = j.near
+        ? await t.deps.db
+            .selectFrom('municipalities')
+            .select(['latitude', 'longitude', 'nis_code'])
+            .where('nis_code', '=', j.near)
+            .executeTakeFirstOrThrow()
+        : undefined;
+      const { rows } = await searchServices(t.deps.db, {
+        q: j.q,
+        needs: j.needs,
+        near: centre,
+        withinKm: centre ? 10 : undefined,
+        limit: 10,
+        offset: 0,
+      });
+      // With a distance, the entry must be the one in that municipality.
+      const position = rows.findIndex(
+        (r) => r.name === j.expect && (!centre || r.municipalityNis === centre.nis_code),
+      );
       if (position >= 0) reciprocal += 1 / (position + 1);
       if (position >= 0 && position < 5) foundInFive++;
       else
@@ -126,13 +149,51 @@ describe('sociale kaart search', () => {
     assert.equal(bad.json().error.code, 'ValidationFailed');
   });
 
+  it('measures distance from a school or a postal code, and filters by kind, language and cluster', async () => {
+    const byPostcode = (await t.app.inject('/api/v1/services?postcode=9000&radiusKm=5')).json();
+    assert.ok(byPostcode.total > 0);
+    assert.ok(byPostcode.data.every((d: { distanceKm: number }) => d.distanceKm <= 5));
+    const school = await t.deps.db
+      .selectFrom('directory_organizations')
+      .select('id')
+      .where('kind', '=', 'school')
+      .executeTakeFirstOrThrow();
+    const bySchool = (await t.app.inject(`/api/v1/services?school=${school.id}&radiusKm=10`)).json();
+    const distances = bySchool.data.map((d: { distanceKm: number }) => d.distanceKm);
+    assert.ok(distances.length > 0);
+    assert.deepEqual(
+      distances,
+      [...distances].sort((a: number, b: number) => a - b),
+      'nearest first',
+    );
+    const page = await t.app.inject(`/sociale-kaart?school=${school.id}`);
+    assert.match(page.body, /Afstand vanaf /);
+    const all = (await t.app.inject('/sociale-kaart')).body;
+    assert.ok(/name="soort" value="clb"/.test(all), 'kind facet');
+    assert.ok(/name="taal" value="nl"/.test(all), 'language facet');
+    assert.ok(/name="cluster" value="1"/.test(all), 'cluster facet');
+    const clb = (await t.app.inject('/api/v1/services?kind=clb')).json();
+    const clbOrganisations = await t.deps.db
+      .selectFrom('directory_organizations')
+      .select('id')
+      .where('kind', '=', 'clb')
+      .execute();
+    assert.ok(clb.total > 0);
+    assert.ok(
+      clb.data.every((d: { organization: { id: string } }) =>
+        clbOrganisations.some((o) => o.id === d.organization.id),
+      ),
+    );
+    const french = (await t.app.inject('/api/v1/services?language=fr')).json();
+    assert.ok(french.total > 0 && french.total < (await t.app.inject('/api/v1/services')).json().total);
+    assert.equal((await t.app.inject('/api/v1/services?postcode=90')).statusCode, 400);
+  });
+
   it('draws the page of results on a server-side SVG map, with a table that says the same', async () => {
     const res = await t.app.inject('/sociale-kaart?gemeente=44021&straal=5');
     const points = res.body.match(/class="results-map__point"/g) ?? [];
     assert.ok(points.length > 0);
-    const table = /De plaatsen op de kaart<\/caption>[^]*?<\/table>/.exec(
-      res.body,
-    )![0];
+    const table = /De plaatsen op de kaart<\/caption>[^]*?<\/table>/.exec(res.body)![0];
     assert.equal((table.match(/<tr>/g) ?? []).length - 1, points.length, 'one table row per point');
     assert.match(res.body, /<path d="M[^"]+" class="results-map__area"><title>Gent<\/title>/);
     assert.doesNotMatch(res.body, /https?:\/\/[^"]*tile/i, 'no map tiles from the internet');

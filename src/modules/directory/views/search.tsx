@@ -8,7 +8,7 @@ import {
 } from '../../../platform/views/components.tsx';
 import type { ResultsMap } from '../directory.map.ts';
 import type { PageContext } from '../../../platform/views/page-context.ts';
-import { HIGHLIGHT_END, HIGHLIGHT_START, type FacetCount } from '../directory.search.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type FacetCount, type ServiceFacets } from '../directory.search.ts';
 import type { ServiceTranslation } from '../directory.table.ts';
 
 export interface SearchValues {
@@ -16,8 +16,14 @@ export interface SearchValues {
   needs: string[];
   ageBands: string[];
   referralMethods: string[];
+  kinds: string[];
+  languages: string[];
+  clusters: string[];
   free: boolean;
   municipality: string;
+  postcode: string;
+  /** Distance is measured from this school (a link from the school's page or Ken je buurt). */
+  school: { id: string; name: string } | null;
   radius: string;
 }
 
@@ -97,12 +103,7 @@ export function SearchPage(props: {
   rows: ResultRow[];
   total: number;
   page: number;
-  facets: {
-    needs: FacetCount[];
-    ageBands: FacetCount[];
-    referralMethods: FacetCount[];
-    municipalities: (FacetCount & { label: string })[];
-  };
+  facets: ServiceFacets;
   municipalities: { nisCode: string; nameNl: string }[];
   queryString: string;
   map: ResultsMap | null;
@@ -110,6 +111,7 @@ export function SearchPage(props: {
   const { ctx, values } = props;
   const { t } = ctx;
   const label = (prefix: string) => (value: string) => t(`${prefix}.${value}` as MessageKey);
+  const languageName = new Intl.DisplayNames([ctx.locale], { type: 'language' });
   return (
     <>
       <h1>{t('directory.title')}</h1>
@@ -148,6 +150,29 @@ export function SearchPage(props: {
               </select>
             </div>
             <div class="field">
+              <label for="field-postcode">{t('directory.filterPostcode')}</label>
+              <p class="field-hint" id="field-postcode-hint">
+                {t('directory.filterPostcodeHint')}
+              </p>
+              <input
+                id="field-postcode"
+                name="postcode"
+                type="text"
+                inputmode="numeric"
+                autocomplete="postal-code"
+                value={values.postcode}
+                aria-describedby="field-postcode-hint"
+                class="input--short"
+              />
+            </div>
+            {values.school ? (
+              <p class="field">
+                <input type="hidden" name="school" value={values.school.id} />
+                {t('directory.fromSchool', { school: values.school.name })}{' '}
+                <a href="/sociale-kaart">{t('directory.fromSchoolRemove')}</a>
+              </p>
+            ) : null}
+            <div class="field">
               <label for="field-straal">{t('directory.filterRadius')}</label>
               <select id="field-straal" name="straal">
                 <option value="">{t('directory.anyRadius')}</option>
@@ -178,6 +203,27 @@ export function SearchPage(props: {
               facets={props.facets.referralMethods}
               checked={values.referralMethods}
               label={label('referral')}
+            />
+            <FacetGroup
+              legend={t('directory.filterKinds')}
+              name="soort"
+              facets={props.facets.kinds}
+              checked={values.kinds}
+              label={label('orgType')}
+            />
+            <FacetGroup
+              legend={t('directory.filterLanguages')}
+              name="taal"
+              facets={props.facets.languages}
+              checked={values.languages}
+              label={(code) => languageName.of(code) ?? code}
+            />
+            <FacetGroup
+              legend={t('directory.filterClusters')}
+              name="cluster"
+              facets={props.facets.clusters}
+              checked={values.clusters}
+              label={(n) => t('directory.cluster', { n })}
             />
             <span class="checkbox">
               <input type="checkbox" id="field-gratis" name="gratis" value="1" checked={values.free} />

@@ -274,6 +274,11 @@ export function OrganizationPage(props: {
           <a href={o.website}>{o.website}</a>
         </p>
       ) : null}
+      {o.kind === 'school' ? (
+        <p>
+          <a href={`/sociale-kaart?school=${o.id}&straal=2`}>{t('directory.organization.nearSchool')}</a>
+        </p>
+      ) : null}
       <h2>{t('directory.organization.services')}</h2>
       {props.services.length === 0 ? (
         <EmptyState title={t('directory.organization.noServices')} />
