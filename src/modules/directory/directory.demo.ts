@@ -381,6 +381,14 @@ const welfareCluster: Partial<Record<OrganisationType, number>> = {
 const jitter = (i: number, scale: number) => (((i * 7919) % 100) / 100 - 0.5) * scale;
 
 /** Loads the demo directory: 30 organisations, 10 schools, about 60 services in four municipalities. */
+// Opening hours of the demo services, in turn: office days, a free afternoon, evenings.
+const openingHours = [
+  { byday: 'MO,TU,WE,TH,FR', opens: '09:00', closes: '17:00' },
+  { byday: 'WE', opens: '13:00', closes: '17:30' },
+  { byday: 'MO,TH', opens: '18:00', closes: '20:30' },
+  { byday: 'TU,TH,FR', opens: '08:30', closes: '12:00' },
+];
+
 export async function loadDemoDirectory(
   db: Kysely<DB>,
   now: Date,
@@ -591,6 +599,21 @@ export async function loadDemoDirectory(
         await db
           .insertInto('directory_service_at_locations')
           .values({ service_id: service.id, location_id: locationId, description: null })
+          .execute();
+        const hours = openingHours[serviceCount % openingHours.length]!;
+        await db
+          .insertInto('directory_schedules')
+          .values({
+            service_id: service.id,
+            location_id: null,
+            contact_id: null,
+            freq: 'WEEKLY',
+            byday: hours.byday,
+            opens_at: hours.opens,
+            closes_at: hours.closes,
+            description: null,
+            attending_type: 'in_person',
+          })
           .execute();
         for (const code of t.languages ?? ['nl']) {
           await db

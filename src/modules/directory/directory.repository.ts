@@ -35,6 +35,27 @@ export const findLanguagesOfService = (db: Kysely<DB>, serviceId: string) =>
     .orderBy('code')
     .execute();
 
+/** Weekly opening hours of a service (its own, or of a place where it is offered). */
+export const findOpeningHoursOfService = (db: Kysely<DB>, serviceId: string) =>
+  db
+    .selectFrom('directory_schedules as sch')
+    .select(['sch.id', 'sch.byday', 'sch.opens_at', 'sch.closes_at', 'sch.description'])
+    .where((eb) =>
+      eb.or([
+        eb('sch.service_id', '=', serviceId),
+        eb(
+          'sch.location_id',
+          'in',
+          eb
+            .selectFrom('directory_service_at_locations')
+            .select('location_id')
+            .where('service_id', '=', serviceId),
+        ),
+      ]),
+    )
+    .orderBy('sch.opens_at')
+    .execute();
+
 export const findGeneralPhonesOfOrganization = (db: Kysely<DB>, organizationId: string) =>
   db
     .selectFrom('directory_phones')

@@ -16,7 +16,13 @@ import * as repo from './directory.repository.ts';
 import { SearchCache } from './search-cache.ts';
 import { resultsMap } from './directory.map.ts';
 import { mayEditEntry, needsVerification } from './directory.upkeep.ts';
-import { HIGHLIGHT_END, HIGHLIGHT_START, type ServiceSearch, searchServices } from './directory.search.ts';
+import {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  type ServiceSearch,
+  belgianMoment,
+  searchServices,
+} from './directory.search.ts';
 import { SearchPage, ServicePage } from './views/search.tsx';
 
 const radii = ['2', '5', '10', '25'] as const;
@@ -38,6 +44,7 @@ const pageQuery = z.object({
   soort: kinds,
   taal: languageCodes,
   cluster: clusters,
+  open: z.literal('1').optional(),
   nood: checkboxValues(needCodes),
   leeftijd: checkboxValues(ageBands),
   doorverwijzing: checkboxValues(referralMethods),
@@ -56,6 +63,7 @@ const apiQuery = z.object({
   kind: kinds,
   language: languageCodes,
   cluster: clusters,
+  openNow: z.enum(['true', 'false']).optional(),
   need: checkboxValues(needCodes),
   ageBand: checkboxValues(ageBands),
   referral: checkboxValues(referralMethods),
@@ -146,6 +154,7 @@ export function directoryRoutes(deps: Deps) {
           kinds: query.soort,
           languages: query.taal,
           clusters: query.cluster.map(Number),
+          openAt: query.open === '1' ? belgianMoment(deps.clock.now()) : undefined,
           freeOnly: query.gratis === '1',
           municipality: near ? undefined : query.gemeente || undefined,
           near,
@@ -176,6 +185,7 @@ export function directoryRoutes(deps: Deps) {
               kinds: query.soort,
               languages: query.taal,
               clusters: query.cluster,
+              openNow: query.open === '1',
               free: query.gratis === '1',
               municipality: query.gemeente ?? '',
               postcode: query.postcode ?? '',
@@ -208,10 +218,11 @@ export function directoryRoutes(deps: Deps) {
       { config: { permission: 'public' }, schema: { params: z.object({ id: z.uuid() }) } },
       async (req, reply) => {
         const service = authorizeObject(await repo.findServiceById(deps.db, req.params.id), () => true);
-        const [addresses, languages, phones] = await Promise.all([
+        const [addresses, languages, phones, openingHours] = await Promise.all([
           repo.findAddressesOfService(deps.db, service.id),
           repo.findLanguagesOfService(deps.db, service.id),
           repo.findGeneralPhonesOfOrganization(deps.db, service.organization_id),
+          repo.findOpeningHoursOfService(deps.db, service.id),
         ]);
         // Direct lines of contact points are professional tier (ARCHITECTURE §4): signed-in only.
         const contactPoints = req.user
@@ -224,6 +235,7 @@ export function directoryRoutes(deps: Deps) {
             addresses={addresses}
             languages={languages.map((l) => l.code)}
             phones={phones}
+            openingHours={openingHours}
             canEdit={mayEditEntry(req.user, service.ownerOrganisationId)}
             stale={needsVerification(service.last_verified_at, deps.clock.now())}
             contactPoints={contactPoints}
@@ -265,6 +277,7 @@ export function directoryRoutes(deps: Deps) {
           kinds: q.kind,
           languages: q.language,
           clusters: q.cluster.map(Number),
+          openAt: q.openNow === 'true' ? belgianMoment(deps.clock.now()) : undefined,
           freeOnly: q.free === 'true',
           municipality: near ? undefined : q.municipality,
           near,

@@ -12,6 +12,8 @@ export interface ServiceSearch {
   kinds?: string[];
   /** Welfare clusters 1, 2, 3. */
   clusters?: number[];
+  /** Open at this moment (weekday code MO…SU and time HH:MM, Belgian time). */
+  openAt?: { day: string; time: string } | undefined;
   freeOnly?: boolean;
   /** Sort by distance from this point (a municipality centre or a school). */
   near?: { latitude: number; longitude: number } | undefined;
@@ -157,6 +159,16 @@ function filtered(db: Kysely<DB>, search: ServiceSearch, words: QueryWord[], mod
     );
   }
   if (search.freeOnly) query = query.where('s.free_of_charge', '=', true);
+  if (search.openAt) {
+    // Opening hours of the service itself or of a place where it is offered.
+    query = query.where(
+      sql<SqlBool>`EXISTS (SELECT 1 FROM directory_schedules sch
+        WHERE (sch.service_id = s.id OR sch.location_id IN (
+            SELECT sal.location_id FROM directory_service_at_locations sal WHERE sal.service_id = s.id))
+          AND ${search.openAt.day} = ANY (string_to_array(sch.byday, ','))
+          AND sch.opens_at <= ${search.openAt.time}::time AND sch.closes_at > ${search.openAt.time}::time)`,
+    );
+  }
   if (search.kinds?.length) query = query.where('o.kind', 'in', search.kinds);
   if (search.clusters?.length) query = query.where('o.welfare_cluster', 'in', search.clusters);
   if (search.municipality) {
@@ -346,4 +358,20 @@ async function pageRows(db: Kysely<DB>, page: PageEntry[], words: QueryWord[]) {
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return page.map((p) => ({ ...byId.get(p.id)!, rank: p.rank, distanceKm: p.distanceKm }));
+}
+
+const weekdays = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/** The weekday code and time of a moment in Belgium, as the openAt filter wants them. */
+export function belgianMoment(moment: Date): { day: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Brussels',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(moment);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  const day = weekdays[['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday'))]!;
+  return { day, time: `${part('hour')}:${part('minute')}` };
 }

@@ -189,6 +189,27 @@ describe('sociale kaart search', () => {
     assert.equal((await t.app.inject('/api/v1/services?postcode=90')).statusCode, 400);
   });
 
+  it('finds what is open now, in Belgian time, and shows the opening hours', async () => {
+    const open = async (iso: string) => {
+      t.clock.advance(new Date(iso).getTime() - t.clock.now().getTime());
+      return (await t.app.inject('/api/v1/services?openNow=true')).json().total as number;
+    };
+    const all = (await t.app.inject('/api/v1/services')).json().total as number;
+    // Monday 19:00 in Brussels (18:00 UTC in winter): only the evening hours.
+    const evening = await open('2026-11-23T18:00:00Z');
+    // Wednesday 14:00: office days and the Wednesday afternoon.
+    const wednesday = await open('2026-11-25T13:00:00Z');
+    assert.ok(wednesday > 0 && wednesday < all);
+    assert.ok(evening > 0 && evening < wednesday);
+    // Sunday: nothing in the demo is open.
+    assert.equal(await open('2026-11-29T13:00:00Z'), 0);
+    const one = await t.deps.db.selectFrom('directory_services').select('id').executeTakeFirstOrThrow();
+    assert.match(
+      (await t.app.inject(`/sociale-kaart/aanbod/${one.id}`)).body,
+      /Openingsuren<\/dt><dd><span>[a-z]+/,
+    );
+  });
+
   it('draws the page of results on a server-side SVG map, with a table that says the same', async () => {
     const res = await t.app.inject('/sociale-kaart?gemeente=44021&straal=5');
     const points = res.body.match(/class="results-map__point"/g) ?? [];

@@ -19,6 +19,7 @@ export interface SearchValues {
   kinds: string[];
   languages: string[];
   clusters: string[];
+  openNow: boolean;
   free: boolean;
   municipality: string;
   postcode: string;
@@ -229,6 +230,10 @@ export function SearchPage(props: {
               <input type="checkbox" id="field-gratis" name="gratis" value="1" checked={values.free} />
               <label for="field-gratis">{t('directory.filterFree')}</label>
             </span>
+            <span class="checkbox">
+              <input type="checkbox" id="field-open" name="open" value="1" checked={values.openNow} />
+              <label for="field-open">{t('directory.filterOpenNow')}</label>
+            </span>
             <button type="submit" class="button button--primary">
               {t('directory.searchButton')}
             </button>
@@ -369,6 +374,7 @@ export function ServicePage(props: {
   }[];
   languages: string[];
   phones: { number: string; description: string | null }[];
+  openingHours: { id: string; byday: string | null; opens_at: string | null; closes_at: string | null }[];
   canEdit: boolean;
   /** Not checked by a person for six months. */
   stale: boolean;
@@ -442,6 +448,25 @@ export function ServicePage(props: {
         <dd>{service.need_codes.map((n) => t(`need.${n}` as MessageKey)).join(', ') || '—'}</dd>
         <dt>{t('directory.ages')}</dt>
         <dd>{service.age_bands.map((a) => t(`age.${a}` as MessageKey)).join(', ') || '—'}</dd>
+        <dt>{t('directory.openingHours')}</dt>
+        <dd>
+          {props.openingHours.length === 0
+            ? '—'
+            : props.openingHours.map((h, i) => (
+                <span key={h.id}>
+                  {i > 0 ? '; ' : ''}
+                  {(h.byday ?? '')
+                    .split(',')
+                    .filter(Boolean)
+                    .map((d) => t(`weekday.${d}` as MessageKey))
+                    .join(', ')}{' '}
+                  {t('directory.hours', {
+                    opens: (h.opens_at ?? '').slice(0, 5),
+                    closes: (h.closes_at ?? '').slice(0, 5),
+                  })}
+                </span>
+              ))}
+        </dd>
         <dt>{t('directory.generalContact')}</dt>
         <dd>{props.phones.map((p) => p.number).join(', ') || '—'}</dd>
       </dl>
