@@ -71,3 +71,29 @@ export const findContactPointsOfOrganization = (db: Kysely<DB>, organizationId: 
     .where('organization_id', '=', organizationId)
     .orderBy('title')
     .execute();
+
+/** Contact points with their office hours and the schools they serve: professional tier. */
+export async function findContactPointsWithDetails(db: Kysely<DB>, organizationId: string) {
+  const contacts = await findContactPointsOfOrganization(db, organizationId);
+  if (contacts.length === 0) return [];
+  const ids = contacts.map((c) => c.id);
+  const [hours, schools] = await Promise.all([
+    db
+      .selectFrom('directory_schedules')
+      .select(['contact_id', 'byday', 'opens_at', 'closes_at'])
+      .where('contact_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('directory_contact_schools as cs')
+      .innerJoin('directory_organizations as o', 'o.id', 'cs.school_id')
+      .select(['cs.contact_id', 'o.id', 'o.name'])
+      .where('cs.contact_id', 'in', ids)
+      .orderBy('o.name')
+      .execute(),
+  ]);
+  return contacts.map((c) => ({
+    ...c,
+    hours: hours.filter((h) => h.contact_id === c.id),
+    schools: schools.filter((s) => s.contact_id === c.id),
+  }));
+}

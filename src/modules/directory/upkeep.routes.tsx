@@ -18,6 +18,7 @@ import {
   serviceForm,
   updateService,
 } from './directory.upkeep.ts';
+import { findContactPointsWithDetails } from './directory.repository.ts';
 import { ClaimsPage, EditServicePage, HistoryPage, OrganizationPage, ReportPage } from './views/upkeep.tsx';
 
 const idParams = z.object({ id: z.uuid() });
@@ -186,6 +187,7 @@ export function directoryUpkeepRoutes(deps: Deps) {
           await deps.db
             .selectFrom('directory_organizations as d')
             .leftJoin('organisations as o', 'o.id', 'd.owner_organisation_id')
+            .leftJoin('directory_organizations as clb', 'clb.id', 'd.partner_clb_id')
             .select([
               'd.id',
               'd.name',
@@ -193,6 +195,12 @@ export function directoryUpkeepRoutes(deps: Deps) {
               'd.kind',
               'd.website',
               'd.owner_organisation_id',
+              'd.school_institution_number',
+              'd.school_network',
+              'd.school_levels',
+              'd.lop_region',
+              'd.partner_clb_id',
+              'clb.name as partnerClbName',
               'o.name as ownerName',
             ])
             .where('d.id', '=', req.params.id)
@@ -209,12 +217,15 @@ export function directoryUpkeepRoutes(deps: Deps) {
         const claimableBy = adminOrganisations(req).filter(
           (o) => o.id !== organization.owner_organisation_id,
         );
+        // Contact points with their direct lines, office hours and schools: professional tier.
+        const contactPoints = req.user ? await findContactPointsWithDetails(deps.db, organization.id) : null;
         return sendPage(req, reply, organization.name, (ctx) => (
           <OrganizationPage
             ctx={ctx}
             organization={organization}
             services={services}
             claimableBy={claimableBy}
+            contactPoints={contactPoints}
           />
         ));
       },

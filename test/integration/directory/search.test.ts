@@ -263,5 +263,12 @@ describe('sociale kaart search', () => {
       directLines.some((line) => signedIn.body.includes(line)),
       'professionals see them',
     );
+    const withContact = await t.deps.db
+      .selectFrom('directory_contacts')
+      .select(['organization_id', 'direct_phone'])
+      .executeTakeFirstOrThrow();
+    const organisationPage = await member.get(`/sociale-kaart/organisaties/${withContact.organization_id}`);
+    assert.ok(organisationPage.body.includes(withContact.direct_phone!), 'and on the organisation page');
+    assert.match(organisationPage.body, /Voor de scholen: <span><a href="\/sociale-kaart\/organisaties\//);
   });
 });

@@ -7,6 +7,7 @@ import {
   Table,
 } from '../../../platform/views/components.tsx';
 import type { ResultsMap } from '../directory.map.ts';
+import { weekdays } from './upkeep.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type FacetCount, type ServiceFacets } from '../directory.search.ts';
 import type { ServiceTranslation } from '../directory.table.ts';
@@ -455,11 +456,7 @@ export function ServicePage(props: {
             : props.openingHours.map((h, i) => (
                 <span key={h.id}>
                   {i > 0 ? '; ' : ''}
-                  {(h.byday ?? '')
-                    .split(',')
-                    .filter(Boolean)
-                    .map((d) => t(`weekday.${d}` as MessageKey))
-                    .join(', ')}{' '}
+                  {weekdays(ctx, h.byday)}{' '}
                   {t('directory.hours', {
                     opens: (h.opens_at ?? '').slice(0, 5),
                     closes: (h.closes_at ?? '').slice(0, 5),

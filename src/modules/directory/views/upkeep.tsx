@@ -28,6 +28,13 @@ export interface FormState {
 
 const options = (ctx: PageContext, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: ctx.t(`${prefix}.${v}` as MessageKey) }));
+/** "MO,TH" as "maandag, donderdag". */
+export const weekdays = (ctx: PageContext, byday: string | null) =>
+  (byday ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((d) => ctx.t(`weekday.${d}` as MessageKey))
+    .join(', ');
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : [v].flat());
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -254,7 +261,26 @@ export function OrganizationPage(props: {
     kind: string;
     website: string | null;
     ownerName: string | null;
+    school_institution_number: string | null;
+    school_network: string | null;
+    school_levels: string[];
+    lop_region: string | null;
+    partner_clb_id: string | null;
+    partnerClbName: string | null;
   };
+  /** Null for visitors who are not signed in: direct lines are for professionals only. */
+  contactPoints:
+    | {
+        id: string;
+        title: string;
+        name: string | null;
+        email: string | null;
+        direct_phone: string | null;
+        presence: string | null;
+        hours: { byday: string | null; opens_at: string | null; closes_at: string | null }[];
+        schools: { id: string; name: string }[];
+      }[]
+    | null;
   services: { id: string; name: string; last_verified_at: Date | null }[];
   /** The caller's organisations that may claim this entry (admins only); empty when none. */
   claimableBy: { id: string; name: string }[];
@@ -275,10 +301,75 @@ export function OrganizationPage(props: {
         </p>
       ) : null}
       {o.kind === 'school' ? (
-        <p>
-          <a href={`/sociale-kaart?school=${o.id}&straal=2`}>{t('directory.organization.nearSchool')}</a>
-        </p>
+        <>
+          <dl class="summary-list">
+            <dt>{t('directory.school.number')}</dt>
+            <dd>{o.school_institution_number ?? '—'}</dd>
+            <dt>{t('directory.school.network')}</dt>
+            <dd>{o.school_network ?? '—'}</dd>
+            <dt>{t('directory.school.levels')}</dt>
+            <dd>{o.school_levels.map((l) => t(`schoolLevel.${l}` as MessageKey)).join(', ') || '—'}</dd>
+            <dt>{t('directory.school.lop')}</dt>
+            <dd>{o.lop_region ?? '—'}</dd>
+            <dt>{t('directory.school.clb')}</dt>
+            <dd>
+              {o.partner_clb_id ? (
+                <a href={`/sociale-kaart/organisaties/${o.partner_clb_id}`}>{o.partnerClbName}</a>
+              ) : (
+                '—'
+              )}
+            </dd>
+          </dl>
+          <p>
+            <a href={`/sociale-kaart?school=${o.id}&straal=2`}>{t('directory.organization.nearSchool')}</a>
+          </p>
+        </>
       ) : null}
+      <h2>{t('directory.contactPoints')}</h2>
+      {props.contactPoints === null ? (
+        <p>{t('directory.contactPointsSignIn')}</p>
+      ) : props.contactPoints.length === 0 ? (
+        <p>{t('directory.organization.noContactPoints')}</p>
+      ) : (
+        <ul>
+          {props.contactPoints.map((c) => (
+            <li key={c.id}>
+              <strong>{c.title}</strong>
+              {c.name ? ` — ${c.name}` : ''}
+              {c.direct_phone ? ` · ${c.direct_phone}` : ''}
+              {c.email ? ` · ${c.email}` : ''}
+              {c.presence ? (
+                <>
+                  <br />
+                  {t('directory.presence')}: {c.presence}
+                </>
+              ) : null}
+              {c.hours.map((h, i) => (
+                <span key={i}>
+                  <br />
+                  {weekdays(ctx, h.byday)}{' '}
+                  {t('directory.hours', {
+                    opens: (h.opens_at ?? '').slice(0, 5),
+                    closes: (h.closes_at ?? '').slice(0, 5),
+                  })}
+                </span>
+              ))}
+              {c.schools.length ? (
+                <>
+                  <br />
+                  {t('directory.organization.servesSchools')}:{' '}
+                  {c.schools.map((school, i) => (
+                    <span key={school.id}>
+                      {i > 0 ? ', ' : ''}
+                      <a href={`/sociale-kaart/organisaties/${school.id}`}>{school.name}</a>
+                    </span>
+                  ))}
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{t('directory.organization.services')}</h2>
       {props.services.length === 0 ? (
         <EmptyState title={t('directory.organization.noServices')} />

@@ -464,4 +464,16 @@ export const en: Record<keyof typeof nl, string> = {
   'weekday.FR': 'Friday',
   'weekday.SA': 'Saturday',
   'weekday.SU': 'Sunday',
+  'directory.school.number': 'Institution number',
+  'directory.school.network': 'Education network',
+  'directory.school.levels': 'Levels',
+  'directory.school.lop': 'LOP region',
+  'directory.school.clb': 'Partner CLB',
+  'schoolLevel.kleuter': 'nursery',
+  'schoolLevel.lager': 'primary',
+  'schoolLevel.secundair': 'secondary',
+  'schoolLevel.buitengewoon': 'special needs education',
+  'directory.organization.noContactPoints':
+    'This organisation has no fixed contact points in the directory yet.',
+  'directory.organization.servesSchools': 'For the schools',
 };

@@ -484,4 +484,16 @@ export const fr: Record<keyof typeof nl, string> = {
   'weekday.FR': 'vendredi',
   'weekday.SA': 'samedi',
   'weekday.SU': 'dimanche',
+  'directory.school.number': "Numéro d'établissement",
+  'directory.school.network': 'Réseau d’enseignement',
+  'directory.school.levels': 'Niveaux',
+  'directory.school.lop': 'Région LOP',
+  'directory.school.clb': 'CLB partenaire',
+  'schoolLevel.kleuter': 'maternel',
+  'schoolLevel.lager': 'primaire',
+  'schoolLevel.secundair': 'secondaire',
+  'schoolLevel.buitengewoon': 'enseignement spécialisé',
+  'directory.organization.noContactPoints':
+    "Cette organisation n'a pas encore de personnes de contact sur la carte sociale.",
+  'directory.organization.servesSchools': 'Pour les écoles',
 };

@@ -468,4 +468,16 @@ export const nl = {
   'weekday.FR': 'vrijdag',
   'weekday.SA': 'zaterdag',
   'weekday.SU': 'zondag',
+  'directory.school.number': 'Instellingsnummer',
+  'directory.school.network': 'Onderwijsnet',
+  'directory.school.levels': 'Niveaus',
+  'directory.school.lop': 'LOP-regio',
+  'directory.school.clb': 'Partner-CLB',
+  'schoolLevel.kleuter': 'kleuteronderwijs',
+  'schoolLevel.lager': 'lager onderwijs',
+  'schoolLevel.secundair': 'secundair onderwijs',
+  'schoolLevel.buitengewoon': 'buitengewoon onderwijs',
+  'directory.organization.noContactPoints':
+    'Deze organisatie heeft nog geen vaste aanspreekpunten op de sociale kaart.',
+  'directory.organization.servesSchools': 'Voor de scholen',
 } as const;
