@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'coverage', 'bench/results'] },
+  { ignores: ['node_modules', 'data', 'coverage', 'bench/results', '.tmp'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -178,6 +178,9 @@ describe('accessibility of every shell page state (axe, WCAG 2.2 AA)', () => {
     );
     await page.getByRole('button', { name: 'Beheer aanvragen' }).click();
     await check('claim requested');
+    await visit(`/sociale-kaart/organisaties/${owned.schoolId}`, 'school page (signed in)');
+    await visit(`/sociale-kaart/organisaties/${owned.partnerId}`, 'organisation page with contact points');
+    await visit(`/sociale-kaart?school=${owned.schoolId}&open=1&soort=caw`, 'search from a school, open now');
     await visit('/sociale-kaart/ken-je-buurt?afstand=10', 'ken je buurt');
     await visit(`/sociale-kaart/ken-je-buurt/${owned.schoolId}/${owned.partnerId}`, 'ken je buurt mark');
     await page.getByLabel('Notitie').fill('x'.repeat(1001));

@@ -52,7 +52,7 @@ describe('every journey of the foundation works with JavaScript disabled', () =>
     await page.getByLabel('Waar zoek je hulp bij?').fill('huiswerk');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     assert.match(page.url(), /q=huiswerk/);
-    const count = Number(/(\d+) resultaten/.exec(await page.locator('.results h2').innerText())![1]);
+    const count = Number(/(\d+) resultaten/.exec(await page.locator('.results h2').first().innerText())![1]);
     assert.ok(count > 0);
     await page.getByLabel('Gemeente', { exact: true }).selectOption('44021');
     await page.getByLabel(/Alleen gratis aanbod/).check();
