@@ -142,7 +142,7 @@ if (testEngine === 'pglite') {
       const refused = cli('hsds:import', broken);
       assert.equal(refused.status, 2);
       assert.match(refused.stderr, /Niets ingevoerd: het bestand heeft 2 problemen[^]*"status"/);
-      const imported = cli('hsds:import', join(root, '../shared/hsds-3.0/examples/csv'));
+      const imported = cli('hsds:import', join(root, 'test/fixtures/hsds-3.0/examples/csv'));
       assert.equal(imported.status, 0, imported.stderr);
       assert.match(imported.stderr, /service\t1 nieuw, 0 gewijzigd, 0 ongewijzigd/);
       const exported = cli('hsds:export', join(dataDir, 'export'));

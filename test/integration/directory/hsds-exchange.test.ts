@@ -13,7 +13,7 @@ import { HsdsImportRefused, importHsds } from '../../../src/modules/directory/hs
 import { systemActor } from '../../../src/platform/deps.ts';
 import { auditEvents, startTestApp, type TestContext } from '../../helpers/app.ts';
 
-const examples = new URL('../../../../shared/hsds-3.0/examples/', import.meta.url);
+const examples = new URL('../../fixtures/hsds-3.0/examples/', import.meta.url);
 const actor = systemActor('test');
 
 const schema = (name: string) =>
