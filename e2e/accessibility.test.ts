@@ -178,6 +178,23 @@ describe('accessibility of every shell page state (axe, WCAG 2.2 AA)', () => {
     );
     await page.getByRole('button', { name: 'Beheer aanvragen' }).click();
     await check('claim requested');
+    await visit(`/sociale-kaart/organisaties/${owned.partnerId}/bewerken`, 'edit organisation');
+    await page.getByLabel('Website').fill('geen adres');
+    await page.getByRole('button', { name: 'Opslaan' }).first().click();
+    await check('edit organisation with errors');
+    await visit(`/sociale-kaart/organisaties/${owned.partnerId}/aanspreekpunten/nieuw`, 'new contact point');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await check('new contact point with errors');
+    const contact = await server.t.deps.db
+      .selectFrom('directory_contacts')
+      .select('id')
+      .where('organization_id', '=', owned.partnerId)
+      .executeTakeFirstOrThrow();
+    await visit(
+      `/sociale-kaart/organisaties/${owned.partnerId}/aanspreekpunten/${contact.id}/verwijderen`,
+      'remove contact point confirmation',
+    );
+    await visit(`/sociale-kaart/organisaties/${owned.partnerId}/geschiedenis`, 'organisation history');
     await visit(`/sociale-kaart/organisaties/${owned.schoolId}`, 'school page (signed in)');
     await visit(`/sociale-kaart/organisaties/${owned.partnerId}`, 'organisation page with contact points');
     await visit(`/sociale-kaart?school=${owned.schoolId}&open=1&soort=caw`, 'search from a school, open now');

@@ -85,6 +85,19 @@ describe('every journey of the foundation works with JavaScript disabled', () =>
     await page.getByRole('link', { name: 'Geschiedenis van de wijzigingen' }).click();
     assert.match(await page.locator('main').innerText(), /plain_cost/);
 
+    await page.goto(url(`/sociale-kaart/organisaties/${owned.partnerId}`));
+    await page.getByRole('link', { name: 'Deze fiche bewerken' }).click();
+    await page.getByRole('link', { name: 'Een aanspreekpunt toevoegen' }).click();
+    await page.getByLabel('Rol').fill('brugfiguur');
+    await page.getByLabel('Rechtstreeks nummer').fill('0470 11 22 33');
+    await page.getByLabel('dinsdag').check();
+    await page.getByLabel('Van', { exact: true }).fill('08:15');
+    await page.getByLabel('Tot', { exact: true }).fill('09:00');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    assert.match(await page.locator('main').innerText(), /brugfiguur/);
+    await page.goto(url(`/sociale-kaart/organisaties/${owned.partnerId}`));
+    assert.match(await page.locator('main').innerText(), /0470 11 22 33/);
+
     await page.goto(url('/sociale-kaart/ken-je-buurt'));
     await page.getByLabel('Afstand').selectOption('10');
     await page.getByRole('button', { name: 'Tonen' }).click();

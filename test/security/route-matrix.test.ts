@@ -155,6 +155,24 @@ describe('route-by-role matrix', () => {
     return (await t.deps.db.selectFrom('mail_outbox').select('id').executeTakeFirstOrThrow()).id;
   };
 
+  /** A contact point of the owned partner, new for each probe (some probes remove it). */
+  const freshContact = async () =>
+    (
+      await t.deps.db
+        .insertInto('directory_contacts')
+        .values({
+          organization_id: owned.partnerId,
+          service_id: null,
+          name: null,
+          title: 'brugfiguur',
+          department: null,
+          email: null,
+          direct_phone: null,
+          presence: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   /** A pending claim on a different entry each time, so each decision probe has its own. */
   const freshClaim = async (): Promise<string> => {
     counter++;
@@ -340,6 +358,55 @@ describe('route-by-role matrix', () => {
     'POST /sociale-kaart/aanbod/:id/meld-een-fout': {
       allowed: ALL,
       probe: async () => ({ url: `/sociale-kaart/aanbod/${await anyServiceId()}/meld-een-fout`, form: {} }),
+    },
+    'GET /sociale-kaart/organisaties/:id/bewerken': {
+      allowed: ENTRY_OWNERS,
+      probe: () => ({ url: `/sociale-kaart/organisaties/${owned.partnerId}/bewerken` }),
+    },
+    'POST /sociale-kaart/organisaties/:id/bewerken': {
+      allowed: ENTRY_OWNERS,
+      probe: () => ({ url: `/sociale-kaart/organisaties/${owned.partnerId}/bewerken`, form: {} }),
+    },
+    'GET /sociale-kaart/organisaties/:id/geschiedenis': {
+      allowed: ENTRY_OWNERS,
+      probe: () => ({ url: `/sociale-kaart/organisaties/${owned.partnerId}/geschiedenis` }),
+    },
+    'GET /sociale-kaart/organisaties/:id/aanspreekpunten/nieuw': {
+      allowed: ENTRY_OWNERS,
+      probe: () => ({ url: `/sociale-kaart/organisaties/${owned.partnerId}/aanspreekpunten/nieuw` }),
+    },
+    'POST /sociale-kaart/organisaties/:id/aanspreekpunten/nieuw': {
+      allowed: ENTRY_OWNERS,
+      probe: () => ({
+        url: `/sociale-kaart/organisaties/${owned.partnerId}/aanspreekpunten/nieuw`,
+        form: {},
+      }),
+    },
+    'GET /sociale-kaart/organisaties/:id/aanspreekpunten/:contactId': {
+      allowed: ENTRY_OWNERS,
+      probe: async () => ({
+        url: `/sociale-kaart/organisaties/${owned.partnerId}/aanspreekpunten/${await freshContact()}`,
+      }),
+    },
+    'POST /sociale-kaart/organisaties/:id/aanspreekpunten/:contactId': {
+      allowed: ENTRY_OWNERS,
+      probe: async () => ({
+        url: `/sociale-kaart/organisaties/${owned.partnerId}/aanspreekpunten/${await freshContact()}`,
+        form: {},
+      }),
+    },
+    'GET /sociale-kaart/organisaties/:id/aanspreekpunten/:contactId/verwijderen': {
+      allowed: ENTRY_OWNERS,
+      probe: async () => ({
+        url: `/sociale-kaart/organisaties/${owned.partnerId}/aanspreekpunten/${await freshContact()}/verwijderen`,
+      }),
+    },
+    'POST /sociale-kaart/organisaties/:id/aanspreekpunten/:contactId/verwijderen': {
+      allowed: ENTRY_OWNERS,
+      probe: async () => ({
+        url: `/sociale-kaart/organisaties/${owned.partnerId}/aanspreekpunten/${await freshContact()}/verwijderen`,
+        form: {},
+      }),
     },
     'GET /sociale-kaart/organisaties/:id': {
       allowed: ALL,

@@ -97,3 +97,81 @@ export async function findContactPointsWithDetails(db: Kysely<DB>, organizationI
     schools: schools.filter((s) => s.contact_id === c.id),
   }));
 }
+
+/** Schools a contact point of this organisation may serve: those within 10 km, and those it already serves. */
+export async function schoolsNearOrganization(
+  db: Kysely<DB>,
+  organizationId: string,
+  contactId: string | null,
+) {
+  const home = await db
+    .selectFrom('directory_locations')
+    .select(['latitude', 'longitude'])
+    .where('organization_id', '=', organizationId)
+    .where('latitude', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirst();
+  const dLat = 10 / 111.2;
+  const dLon = home ? 10 / (111.2 * Math.cos((home.latitude! * Math.PI) / 180)) : 0;
+  return db
+    .selectFrom('directory_organizations as o')
+    .select(['o.id', 'o.name'])
+    .where('o.kind', '=', 'school')
+    .where((eb) =>
+      eb.or([
+        ...(home
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('directory_locations as l')
+                  .select('l.id')
+                  .whereRef('l.organization_id', '=', 'o.id')
+                  .where((w) => w.between('l.latitude', home.latitude! - dLat, home.latitude! + dLat))
+                  .where((w) => w.between('l.longitude', home.longitude! - dLon, home.longitude! + dLon)),
+              ),
+            ]
+          : []),
+        eb(
+          'o.id',
+          'in',
+          eb
+            .selectFrom('directory_contact_schools')
+            .select('school_id')
+            .where('contact_id', '=', contactId ?? '00000000-0000-0000-0000-000000000000'),
+        ),
+      ]),
+    )
+    .orderBy('o.name')
+    .limit(60)
+    .execute();
+}
+
+/** A contact point as its form shows it. */
+export async function findContactPointForm(db: Kysely<DB>, organizationId: string, contactId: string) {
+  const contact = await db
+    .selectFrom('directory_contacts')
+    .select(['id', 'title', 'name', 'email', 'direct_phone', 'presence'])
+    .where('id', '=', contactId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  if (!contact) return undefined;
+  const [hours, schools] = await Promise.all([
+    db
+      .selectFrom('directory_schedules')
+      .select(['byday', 'opens_at', 'closes_at'])
+      .where('contact_id', '=', contactId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('directory_contact_schools')
+      .select('school_id')
+      .where('contact_id', '=', contactId)
+      .execute(),
+  ]);
+  return {
+    ...contact,
+    days: hours?.byday?.split(',').filter(Boolean) ?? [],
+    opens_at: hours?.opens_at?.slice(0, 5) ?? null,
+    closes_at: hours?.closes_at?.slice(0, 5) ?? null,
+    schools: schools.map((s) => s.school_id),
+  };
+}

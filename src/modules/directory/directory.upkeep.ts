@@ -1,10 +1,10 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { canInOrganisation } from '../../platform/authz/permissions.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
-import { checkboxValues, requiredText } from '../../platform/http/forms.ts';
+import { checkboxValues, emailField, requiredText } from '../../platform/http/forms.ts';
 import type { CurrentUser } from '../../platform/http/principal.ts';
 import { translator } from '../../platform/i18n/i18n.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
@@ -13,9 +13,10 @@ import {
   audiences,
   capacityStates,
   needCodes,
+  organisationTypes,
   referralMethods,
+  schoolLevels,
 } from '../../platform/vocabularies.ts';
-import type { DirectoryServicesTable } from './directory.table.ts';
 
 // Keeping the sociale kaart true: owners and curators edit entries (every change kept with who
 // and when), anyone can report a mistake, owners are reminded to check their entries, and an
@@ -72,45 +73,82 @@ export const editableServiceFields = Object.keys(serviceForm.shape).filter(
 const asText = (v: unknown) =>
   v === null || v === undefined ? '' : Array.isArray(v) ? [...v].sort().join(', ') : String(v);
 
+/** The organisation form; field names are the column names. */
+export const organizationForm = z.object({
+  name: requiredText(200),
+  alternate_name: optionalText(200),
+  description: requiredText(4000),
+  email: z
+    .union([z.literal(''), emailField])
+    .optional()
+    .transform((v) => v || null),
+  website: z
+    .union([z.literal(''), z.string().trim().max(500).url({ message: 'validation.url' })])
+    .optional()
+    .transform((v) => v || null),
+  kind: z.enum(organisationTypes, { message: 'validation.choose' }),
+  welfare_cluster: z
+    .union([z.literal(''), z.enum(['1', '2', '3'])], { message: 'validation.choose' })
+    .optional()
+    .transform((v) => (v ? Number(v) : null)),
+  education_mandate: tick,
+  municipality_nis: z
+    .string({ message: 'validation.choose' })
+    .regex(/^\d{5}$/, { message: 'validation.choose' }),
+  school_institution_number: optionalText(20),
+  school_network: optionalText(50),
+  school_levels: checkboxValues(schoolLevels),
+  lop_region: optionalText(100),
+  verified: tick,
+});
+export type OrganizationChanges = z.infer<typeof organizationForm>;
+export const editableOrganizationFields = Object.keys(organizationForm.shape).filter(
+  (f): f is Exclude<keyof OrganizationChanges, 'verified'> => f !== 'verified',
+);
+
+const entryTables = { service: 'directory_services', organization: 'directory_organizations' } as const;
+
 /**
- * Saves a service's changes: one metadata row per changed field (who, when, before, after), the
- * audit row, and, when the person says so, the confirmation that the entry is checked.
+ * Saves an entry's changes: one metadata row per changed field (who, when, before, after), the
+ * audit row, and, when the person says so, the confirmation that the entry is checked. Returns the
+ * changed fields.
  */
-export async function updateService(
+export async function saveEntryChanges(
   deps: Deps,
   actor: Actor,
-  service: Selectable<DirectoryServicesTable>,
-  changes: ServiceChanges,
+  entry: { kind: keyof typeof entryTables; id: string; current: Record<string, unknown> },
+  changes: Record<string, unknown> & { verified: boolean },
+  fields: readonly string[],
 ): Promise<string[]> {
   const now = deps.clock.now();
-  const changed = editableServiceFields.filter((f) => asText(service[f]) !== asText(changes[f]));
+  const changed = fields.filter((f) => asText(entry.current[f]) !== asText(changes[f]));
   if (changed.length === 0 && !changes.verified) return [];
   await deps.db.transaction().execute(async (trx) => {
     const values: Record<string, unknown> = Object.fromEntries(changed.map((f) => [f, changes[f]]));
     if (changed.length) values.updated_at = now;
     if (changes.verified) Object.assign(values, { last_verified_at: now, last_verified_by: actor.userId });
-    await trx.updateTable('directory_services').set(values).where('id', '=', service.id).execute();
+    await trx.updateTable(entryTables[entry.kind]).set(values).where('id', '=', entry.id).execute();
     for (const field of changed) {
       await trx
         .insertInto('directory_metadata')
         .values({
-          resource_id: service.id,
-          resource_type: 'service',
+          resource_id: entry.id,
+          resource_type: entry.kind,
           last_action_date: now,
           last_action_type: 'update',
           field_name: field,
-          previous_value: asText(service[field]),
+          previous_value: asText(entry.current[field]),
           replacement_value: asText(changes[field]),
           updated_by: actor.userId ?? actor.label ?? 'system',
         })
         .execute();
     }
     await recordAudit(trx, {
-      event: 'directory.service_updated',
+      event: `directory.${entry.kind}_updated`,
       actorUserId: actor.userId,
       correlationId: actor.correlationId,
-      subjectType: 'directory_service',
-      subjectId: service.id,
+      subjectType: `directory_${entry.kind}`,
+      subjectId: entry.id,
       details: { fields: changed, verified: changes.verified },
       occurredAt: now,
     });
@@ -343,5 +381,130 @@ export async function decideClaim(deps: Deps, actor: Actor, claimId: string, app
       occurredAt: now,
     });
     return true;
+  });
+}
+
+const time = z
+  .union([z.literal(''), z.string().regex(/^\d{2}:\d{2}$/, { message: 'validation.time' })])
+  .optional()
+  .transform((v) => v || null);
+
+/** The contact point form. */
+export const contactPointForm = z
+  .object({
+    title: requiredText(120),
+    name: optionalText(120),
+    email: z
+      .union([z.literal(''), emailField])
+      .optional()
+      .transform((v) => v || null),
+    direct_phone: optionalText(40),
+    presence: optionalText(300),
+    days: checkboxValues(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']),
+    opens_at: time,
+    closes_at: time,
+    schools: z
+      .union([z.uuid(), z.array(z.uuid()).max(200)], { message: 'validation.choose' })
+      .optional()
+      .transform((v) => (v === undefined ? [] : [v].flat())),
+  })
+  .refine((c) => !c.opens_at || !c.closes_at || c.opens_at < c.closes_at, {
+    path: ['closes_at'],
+    message: 'validation.timeOrder',
+  });
+export type ContactPointChanges = z.infer<typeof contactPointForm>;
+
+/** A line that says what a contact point is, for its change history. */
+type ContactSummary = Partial<Omit<ContactPointChanges, 'days'>> & { days?: readonly string[] };
+const contactSummary = (c: ContactSummary | undefined) =>
+  c
+    ? [c.title, c.name, c.email, c.direct_phone, c.presence, c.days?.join(','), c.opens_at, c.closes_at]
+        .filter(Boolean)
+        .join(' · ')
+    : '';
+
+/**
+ * Adds or changes a contact point of an organisation (its weekly hours and schools served are
+ * replaced), or removes it (`changes` null); kept in the organisation's history and audited.
+ */
+export async function saveContactPoint(
+  deps: Deps,
+  actor: Actor,
+  organizationId: string,
+  contactId: string | null,
+  changes: ContactPointChanges | null,
+  previous?: ContactSummary,
+) {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    let id = contactId;
+    if (changes === null) {
+      await trx.deleteFrom('directory_contacts').where('id', '=', contactId!).execute();
+    } else {
+      const row = {
+        title: changes.title,
+        name: changes.name,
+        email: changes.email,
+        direct_phone: changes.direct_phone,
+        presence: changes.presence,
+      };
+      if (id) {
+        await trx.updateTable('directory_contacts').set(row).where('id', '=', id).execute();
+      } else {
+        id = (
+          await trx
+            .insertInto('directory_contacts')
+            .values({ ...row, organization_id: organizationId, service_id: null, department: null })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      }
+      await trx.deleteFrom('directory_schedules').where('contact_id', '=', id).execute();
+      if (changes.days.length && changes.opens_at && changes.closes_at) {
+        await trx
+          .insertInto('directory_schedules')
+          .values({
+            service_id: null,
+            location_id: null,
+            contact_id: id,
+            freq: 'WEEKLY',
+            byday: changes.days.join(','),
+            opens_at: changes.opens_at,
+            closes_at: changes.closes_at,
+            description: changes.presence,
+            attending_type: 'in_person',
+          })
+          .execute();
+      }
+      await trx.deleteFrom('directory_contact_schools').where('contact_id', '=', id).execute();
+      for (const schoolId of changes.schools)
+        await trx
+          .insertInto('directory_contact_schools')
+          .values({ contact_id: id, school_id: schoolId })
+          .execute();
+    }
+    await trx
+      .insertInto('directory_metadata')
+      .values({
+        resource_id: organizationId,
+        resource_type: 'organization',
+        last_action_date: now,
+        last_action_type: changes === null ? 'delete' : contactId ? 'update' : 'create',
+        field_name: 'contact_point',
+        previous_value: contactSummary(previous),
+        replacement_value: contactSummary(changes ?? undefined),
+        updated_by: actor.userId ?? actor.label ?? 'system',
+      })
+      .execute();
+    await recordAudit(trx, {
+      event: changes === null ? 'directory.contact_point_removed' : 'directory.contact_point_saved',
+      actorUserId: actor.userId,
+      correlationId: actor.correlationId,
+      subjectType: 'directory_organization',
+      subjectId: organizationId,
+      details: { contactId: id },
+      occurredAt: now,
+    });
+    return id;
   });
 }

@@ -42,7 +42,7 @@ export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldE
 interface FieldProps {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'number' | 'search';
+  type?: 'text' | 'email' | 'password' | 'number' | 'search' | 'time' | 'tel' | 'url';
   value?: string | undefined;
   error?: string | undefined;
   hint?: string;

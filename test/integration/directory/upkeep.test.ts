@@ -145,6 +145,89 @@ describe('keeping the sociale kaart true, and Ken je buurt', () => {
     assert.equal((await curator.get(`/sociale-kaart/aanbod/${unowned.id}/bewerken`)).statusCode, 200);
   });
 
+  it('lets the owner edit the organisation and keep its contact points, with history', async () => {
+    const editor = await signedIn('editor');
+    const form = await editor.get(`/sociale-kaart/organisaties/${partner.id}/bewerken`);
+    assert.equal(form.statusCode, 200);
+    const current = await t.deps.db
+      .selectFrom('directory_organizations')
+      .selectAll()
+      .where('id', '=', partner.id)
+      .executeTakeFirstOrThrow();
+    const values = {
+      name: current.name,
+      alternate_name: '',
+      description: 'Nieuwe beschrijving van de organisatie.',
+      email: current.email ?? '',
+      website: 'geen-adres',
+      kind: current.kind,
+      welfare_cluster: current.welfare_cluster === null ? '' : String(current.welfare_cluster),
+      municipality_nis: current.municipality_nis!,
+    };
+    const bad = await editor.post(`/sociale-kaart/organisaties/${partner.id}/bewerken`, values);
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /volledig webadres/);
+    const saved = await editor.post(`/sociale-kaart/organisaties/${partner.id}/bewerken`, {
+      ...values,
+      website: 'https://voorbeeld.invalid/',
+      verified: '1',
+    });
+    assert.equal(saved.statusCode, 303);
+    const history = await editor.get(`/sociale-kaart/organisaties/${partner.id}/geschiedenis`);
+    assert.match(history.body, /Nieuwe beschrijving/);
+
+    // A contact point: role, direct line, fixed days and hours, a school it serves.
+    const base = `/sociale-kaart/organisaties/${partner.id}/aanspreekpunten`;
+    const wrongHours = await editor.post(`${base}/nieuw`, {
+      title: 'welzijnswerker op school',
+      days: ['MO', 'TH'],
+      opens_at: '09:00',
+      closes_at: '08:15',
+    });
+    assert.equal(wrongHours.statusCode, 400);
+    assert.match(wrongHours.body, /einduur moet na het beginuur/);
+    const created = await editor.post(`${base}/nieuw`, {
+      title: 'welzijnswerker op school',
+      name: 'Sam (demo)',
+      direct_phone: '0499 12 34 56',
+      presence: 'aan de schoolpoort',
+      days: ['MO', 'TH'],
+      opens_at: '08:15',
+      closes_at: '09:00',
+      schools: school.id,
+    });
+    assert.equal(created.statusCode, 303);
+    const page = await editor.get(`/sociale-kaart/organisaties/${partner.id}`);
+    assert.match(page.body, /0499 12 34 56/);
+    assert.match(page.body, /maandag, donderdag van 08:15 tot 09:00/);
+    assert.doesNotMatch(
+      (await t.app.inject(`/sociale-kaart/organisaties/${partner.id}`)).body,
+      /0499 12 34 56/,
+    );
+    const contact = await t.deps.db
+      .selectFrom('directory_contacts')
+      .select('id')
+      .where('direct_phone', '=', '0499 12 34 56')
+      .executeTakeFirstOrThrow();
+    const edit = await editor.get(`${base}/${contact.id}`);
+    assert.match(edit.body, new RegExp(`value="${school.id}" checked`));
+    assert.equal((await editor.get(`${base}/${contact.id}/verwijderen`)).statusCode, 200);
+    assert.equal((await editor.post(`${base}/${contact.id}/verwijderen`)).statusCode, 303);
+    assert.equal((await editor.get(`${base}/${contact.id}`)).statusCode, 404);
+    const kept = await t.deps.db
+      .selectFrom('directory_metadata')
+      .select('last_action_type')
+      .where('resource_id', '=', partner.id)
+      .where('field_name', '=', 'contact_point')
+      .execute();
+    assert.deepEqual(kept.map((k) => k.last_action_type).sort(), ['create', 'delete']);
+    // Not the owner: not found.
+    const other = new Agent(t.app);
+    await other.signIn('vreemd@test.invalid');
+    assert.equal((await other.get(`/sociale-kaart/organisaties/${partner.id}/bewerken`)).statusCode, 404);
+    assert.equal((await other.post(`${base}/nieuw`, { title: 'x' })).statusCode, 404);
+  });
+
   it('routes "meld een fout" to the owner, or to the curators for an unclaimed entry', async () => {
     const visitor = new Agent(t.app);
     await visitor.get(`/sociale-kaart/aanbod/${service.id}/meld-een-fout`);

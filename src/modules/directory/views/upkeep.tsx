@@ -18,7 +18,9 @@ import {
   audiences,
   capacityStates,
   needCodes,
+  organisationTypes,
   referralMethods,
+  schoolLevels,
 } from '../../../platform/vocabularies.ts';
 
 export interface FormState {
@@ -172,7 +174,7 @@ export function EditServicePage(props: {
 
 export function HistoryPage(props: {
   ctx: PageContext;
-  service: { id: string; name: string };
+  entry: { name: string; href: string };
   changes: {
     id: string;
     last_action_date: Date;
@@ -183,14 +185,14 @@ export function HistoryPage(props: {
     userName: string | null;
   }[];
 }) {
-  const { ctx, service } = props;
+  const { ctx, entry } = props;
   const { t } = ctx;
   return (
     <section>
       <p>
-        <a href={`/sociale-kaart/aanbod/${service.id}`}>{t('directory.edit.back')}</a>
+        <a href={entry.href}>{t('directory.edit.backToEntry')}</a>
       </p>
-      <h1>{t('directory.history.title', { name: service.name })}</h1>
+      <h1>{t('directory.history.title', { name: entry.name })}</h1>
       {props.changes.length === 0 ? (
         <EmptyState title={t('directory.history.empty')} />
       ) : (
@@ -284,6 +286,7 @@ export function OrganizationPage(props: {
   services: { id: string; name: string; last_verified_at: Date | null }[];
   /** The caller's organisations that may claim this entry (admins only); empty when none. */
   claimableBy: { id: string; name: string }[];
+  canEdit: boolean;
 }) {
   const { ctx, organization: o } = props;
   const { t } = ctx;
@@ -294,6 +297,12 @@ export function OrganizationPage(props: {
       </p>
       <h1>{o.name}</h1>
       <p class="result__organisation">{t(`orgType.${o.kind}` as MessageKey)}</p>
+      {props.canEdit ? (
+        <p class="actions">
+          <a href={`/sociale-kaart/organisaties/${o.id}/bewerken`}>{t('directory.organization.edit')}</a> ·{' '}
+          <a href={`/sociale-kaart/organisaties/${o.id}/geschiedenis`}>{t('directory.edit.historyLink')}</a>
+        </p>
+      ) : null}
       <p>{o.description}</p>
       {o.website ? (
         <p>
@@ -455,6 +464,275 @@ export function ClaimsPage(props: {
           ]}
         />
       )}
+    </section>
+  );
+}
+
+/** The organisation form for owners and curators, with its contact points. */
+export function EditOrganizationPage(props: {
+  ctx: PageContext;
+  organization: { id: string; name: string; last_verified_at: Date | null };
+  municipalities: { nisCode: string; nameNl: string }[];
+  contactPoints: { id: string; title: string; name: string | null }[];
+  form: FormState;
+}) {
+  const { ctx, organization: o, form } = props;
+  const { t } = ctx;
+  const v = form.values;
+  const e = form.errors ?? {};
+  return (
+    <section class="narrow">
+      <p>
+        <a href={`/sociale-kaart/organisaties/${o.id}`}>{t('directory.edit.backToEntry')}</a>
+      </p>
+      <h1>{t('directory.edit.title', { name: o.name })}</h1>
+      <ErrorSummary ctx={ctx} errors={form.errors} />
+      <PostForm ctx={ctx} action={`/sociale-kaart/organisaties/${o.id}/bewerken`}>
+        <Field
+          name="name"
+          label={t('directory.organization.name')}
+          value={one(v.name)}
+          error={e.name}
+          required
+        />
+        <Field
+          name="alternate_name"
+          label={t('directory.organization.alternateName')}
+          value={one(v.alternate_name)}
+          error={e.alternate_name}
+        />
+        <TextAreaField
+          name="description"
+          label={t('directory.edit.description')}
+          value={one(v.description)}
+          error={e.description}
+          rows={5}
+          required
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t('directory.organization.email')}
+          value={one(v.email)}
+          error={e.email}
+        />
+        <Field
+          name="website"
+          type="url"
+          label={t('directory.organization.website')}
+          value={one(v.website)}
+          error={e.website}
+        />
+        <SelectField
+          name="kind"
+          label={t('directory.filterKinds')}
+          options={organisationTypes.map((k) => ({ value: k, label: t(`orgType.${k}` as MessageKey) }))}
+          value={one(v.kind)}
+          error={e.kind}
+        />
+        <SelectField
+          name="municipality_nis"
+          label={t('directory.filterMunicipality')}
+          options={props.municipalities.map((m) => ({ value: m.nisCode, label: m.nameNl }))}
+          value={one(v.municipality_nis)}
+          error={e.municipality_nis}
+        />
+        <SelectField
+          name="welfare_cluster"
+          label={t('directory.filterClusters')}
+          options={[
+            { value: '', label: t('directory.organization.noCluster') },
+            ...['1', '2', '3'].map((n) => ({ value: n, label: t('directory.cluster', { n }) })),
+          ]}
+          value={one(v.welfare_cluster)}
+          error={e.welfare_cluster}
+        />
+        <p class="checkbox">
+          <input
+            type="checkbox"
+            id="field-education_mandate"
+            name="education_mandate"
+            value="1"
+            checked={one(v.education_mandate) === '1'}
+          />
+          <label for="field-education_mandate">{t('directory.organization.educationMandate')}</label>
+        </p>
+        <h2>{t('directory.organization.schoolHeading')}</h2>
+        <p class="field-hint">{t('directory.organization.schoolHint')}</p>
+        <Field
+          name="school_institution_number"
+          label={t('directory.school.number')}
+          value={one(v.school_institution_number)}
+          error={e.school_institution_number}
+        />
+        <Field
+          name="school_network"
+          label={t('directory.school.network')}
+          value={one(v.school_network)}
+          error={e.school_network}
+        />
+        <CheckboxGroup
+          legend={t('directory.school.levels')}
+          name="school_levels"
+          idPrefix="field-school_levels"
+          options={schoolLevels.map((l) => ({ value: l, label: t(`schoolLevel.${l}` as MessageKey) }))}
+          checked={list(v.school_levels)}
+        />
+        <Field
+          name="lop_region"
+          label={t('directory.school.lop')}
+          value={one(v.lop_region)}
+          error={e.lop_region}
+        />
+        <p class="checkbox">
+          <input
+            type="checkbox"
+            id="field-verified"
+            name="verified"
+            value="1"
+            checked={one(v.verified) === '1'}
+          />
+          <label for="field-verified">{t('directory.edit.verifiedOrganization')}</label>
+        </p>
+        <Button>{t('form.save')}</Button>
+      </PostForm>
+      <h2>{t('directory.contactPoints')}</h2>
+      {props.contactPoints.length === 0 ? (
+        <p>{t('directory.organization.noContactPoints')}</p>
+      ) : (
+        <ul>
+          {props.contactPoints.map((c) => (
+            <li key={c.id}>
+              <a href={`/sociale-kaart/organisaties/${o.id}/aanspreekpunten/${c.id}`}>
+                {c.title}
+                {c.name ? ` — ${c.name}` : ''}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={`/sociale-kaart/organisaties/${o.id}/aanspreekpunten/nieuw`}>{t('directory.contact.add')}</a>{' '}
+        · <a href={`/sociale-kaart/organisaties/${o.id}/geschiedenis`}>{t('directory.edit.historyLink')}</a>
+      </p>
+    </section>
+  );
+}
+
+/** A contact point: role, person, direct lines, where and when present, schools served. */
+export function ContactPointPage(props: {
+  ctx: PageContext;
+  organization: { id: string; name: string };
+  contactId: string | null;
+  schools: { id: string; name: string }[];
+  form: FormState;
+}) {
+  const { ctx, organization: o, form } = props;
+  const { t } = ctx;
+  const v = form.values;
+  const e = form.errors ?? {};
+  const action = `/sociale-kaart/organisaties/${o.id}/aanspreekpunten/${props.contactId ?? 'nieuw'}`;
+  return (
+    <section class="narrow">
+      <p>
+        <a href={`/sociale-kaart/organisaties/${o.id}/bewerken`}>{t('directory.contact.back')}</a>
+      </p>
+      <h1>{props.contactId ? t('directory.contact.editTitle') : t('directory.contact.newTitle')}</h1>
+      <p>{o.name}</p>
+      <ErrorSummary ctx={ctx} errors={form.errors} />
+      <PostForm ctx={ctx} action={action}>
+        <Field
+          name="title"
+          label={t('directory.contact.role')}
+          hint={t('directory.contact.roleHint')}
+          value={one(v.title)}
+          error={e.title}
+          required
+        />
+        <Field name="name" label={t('directory.contact.person')} value={one(v.name)} error={e.name} />
+        <Field
+          name="email"
+          type="email"
+          label={t('directory.organization.email')}
+          value={one(v.email)}
+          error={e.email}
+        />
+        <Field
+          name="direct_phone"
+          type="tel"
+          label={t('directory.contact.phone')}
+          hint={t('directory.contact.phoneHint')}
+          value={one(v.direct_phone)}
+          error={e.direct_phone}
+        />
+        <Field
+          name="presence"
+          label={t('directory.presence')}
+          hint={t('directory.contact.presenceHint')}
+          value={one(v.presence)}
+          error={e.presence}
+        />
+        <CheckboxGroup
+          legend={t('directory.contact.days')}
+          name="days"
+          idPrefix="field-days"
+          options={['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].map((d) => ({
+            value: d,
+            label: t(`weekday.${d}` as MessageKey),
+          }))}
+          checked={list(v.days)}
+        />
+        <Field
+          name="opens_at"
+          type="time"
+          label={t('directory.contact.from')}
+          value={one(v.opens_at)}
+          error={e.opens_at}
+        />
+        <Field
+          name="closes_at"
+          type="time"
+          label={t('directory.contact.until')}
+          value={one(v.closes_at)}
+          error={e.closes_at}
+        />
+        {props.schools.length ? (
+          <CheckboxGroup
+            legend={t('directory.organization.servesSchools')}
+            name="schools"
+            idPrefix="field-schools"
+            options={props.schools.map((s) => ({ value: s.id, label: s.name }))}
+            checked={list(v.schools)}
+          />
+        ) : null}
+        <Button>{t('form.save')}</Button>
+      </PostForm>
+      {props.contactId ? (
+        <p>
+          <a href={`${action}/verwijderen`}>{t('directory.contact.remove')}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function RemoveContactPointPage(props: {
+  ctx: PageContext;
+  organization: { id: string };
+  contact: { id: string; title: string; name: string | null };
+}) {
+  const { ctx, organization: o, contact: c } = props;
+  const { t } = ctx;
+  return (
+    <section class="narrow">
+      <h1>{t('directory.contact.remove')}</h1>
+      <p>{t('directory.contact.removeConfirm', { name: c.name ? `${c.title} — ${c.name}` : c.title })}</p>
+      <PostForm ctx={ctx} action={`/sociale-kaart/organisaties/${o.id}/aanspreekpunten/${c.id}/verwijderen`}>
+        <Button variant="danger">{t('directory.contact.removeButton')}</Button>
+      </PostForm>
+      <p>
+        <a href={`/sociale-kaart/organisaties/${o.id}/aanspreekpunten/${c.id}`}>{t('form.cancel')}</a>
+      </p>
     </section>
   );
 }
