@@ -226,7 +226,7 @@ export function directoryRoutes(deps: Deps) {
         ]);
         // Direct lines of contact points are professional tier (ARCHITECTURE §4): signed-in only.
         const contactPoints = req.user
-          ? await repo.findContactPointsOfOrganization(deps.db, service.organization_id)
+          ? await repo.findContactPointsWithDetails(deps.db, service.organization_id)
           : null;
         return sendPage(req, reply, service.name, (ctx) => (
           <ServicePage

@@ -51,7 +51,23 @@ interface FieldProps {
   inputmode?: 'numeric' | 'text';
 }
 
-export function Field(p: FieldProps) {
+/**
+ * The frame every form control shares: label, hint and error next to the field (WCAG 3.3.1), and
+ * the ARIA attributes that tie them to the control `children` renders.
+ */
+function FieldFrame(p: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean | undefined;
+  children: (aria: {
+    id: string;
+    'aria-required'?: 'true';
+    'aria-invalid'?: 'true';
+    'aria-describedby'?: string;
+  }) => ComponentChildren;
+}) {
   const id = `field-${p.name}`;
   const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -67,53 +83,46 @@ export function Field(p: FieldProps) {
           {p.error}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={p.name}
-        type={(p.type ?? 'text') as 'text'}
-        value={p.type === 'password' ? '' : (p.value ?? '')}
-        autocomplete={p.autocomplete}
-        inputmode={p.inputmode}
-        required={p.required}
-        aria-required={p.required ? 'true' : undefined}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {p.children({
+        id,
+        'aria-required': p.required ? 'true' : undefined,
+        'aria-invalid': p.error ? 'true' : undefined,
+        'aria-describedby': describedBy || undefined,
+      })}
     </div>
   );
 }
 
-/** A multi-line text field with its label, hint and error (same pattern as Field). */
+export function Field(p: FieldProps) {
+  return (
+    <FieldFrame {...p}>
+      {(aria) => (
+        <input
+          {...aria}
+          name={p.name}
+          type={(p.type ?? 'text') as 'text'}
+          value={p.type === 'password' ? '' : (p.value ?? '')}
+          autocomplete={p.autocomplete}
+          inputmode={p.inputmode}
+          required={p.required}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A multi-line text field with its label, hint and error. */
 export function TextAreaField(
   p: Omit<FieldProps, 'type' | 'autocomplete' | 'inputmode'> & { rows?: number },
 ) {
-  const id = `field-${p.name}`;
-  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div class={p.error ? 'field field--error' : 'field'}>
-      <label for={id}>{p.label}</label>
-      {p.hint ? (
-        <p class="field-hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={p.name}
-        rows={p.rows ?? 4}
-        required={p.required}
-        aria-required={p.required ? 'true' : undefined}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {p.value ?? ''}
-      </textarea>
-    </div>
+    <FieldFrame {...p}>
+      {(aria) => (
+        <textarea {...aria} name={p.name} rows={p.rows ?? 4} required={p.required}>
+          {p.value ?? ''}
+        </textarea>
+      )}
+    </FieldFrame>
   );
 }
 
@@ -124,28 +133,18 @@ export function SelectField(p: {
   value?: string | undefined;
   error?: string | undefined;
 }) {
-  const id = `field-${p.name}`;
   return (
-    <div class={p.error ? 'field field--error' : 'field'}>
-      <label for={id}>{p.label}</label>
-      {p.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={p.name}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={p.error ? `${id}-error` : undefined}
-      >
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === p.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldFrame {...p}>
+      {(aria) => (
+        <select {...aria} name={p.name}>
+          {p.options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === p.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 

@@ -7,7 +7,7 @@ import {
   Table,
 } from '../../../platform/views/components.tsx';
 import type { ResultsMap } from '../directory.map.ts';
-import { weekdays } from './upkeep.tsx';
+import { type ContactPointView, ContactPoints, hoursText } from './contact-points.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type FacetCount, type ServiceFacets } from '../directory.search.ts';
 import type { ServiceTranslation } from '../directory.table.ts';
@@ -379,16 +379,7 @@ export function ServicePage(props: {
   canEdit: boolean;
   /** Not checked by a person for six months. */
   stale: boolean;
-  contactPoints:
-    | {
-        id: string;
-        title: string;
-        name: string | null;
-        email: string | null;
-        direct_phone: string | null;
-        presence: string | null;
-      }[]
-    | null;
+  contactPoints: ContactPointView[] | null;
 }) {
   const { ctx, service } = props;
   const { t } = ctx;
@@ -456,11 +447,7 @@ export function ServicePage(props: {
             : props.openingHours.map((h, i) => (
                 <span key={h.id}>
                   {i > 0 ? '; ' : ''}
-                  {weekdays(ctx, h.byday)}{' '}
-                  {t('directory.hours', {
-                    opens: (h.opens_at ?? '').slice(0, 5),
-                    closes: (h.closes_at ?? '').slice(0, 5),
-                  })}
+                  {hoursText(ctx, h)}
                 </span>
               ))}
         </dd>
@@ -468,26 +455,7 @@ export function ServicePage(props: {
         <dd>{props.phones.map((p) => p.number).join(', ') || '—'}</dd>
       </dl>
       <h2>{t('directory.contactPoints')}</h2>
-      {props.contactPoints === null ? (
-        <p>{t('directory.contactPointsSignIn')}</p>
-      ) : (
-        <ul>
-          {props.contactPoints.map((c) => (
-            <li key={c.id}>
-              <strong>{c.title}</strong>
-              {c.name ? ` — ${c.name}` : ''}
-              {c.direct_phone ? ` · ${c.direct_phone}` : ''}
-              {c.email ? ` · ${c.email}` : ''}
-              {c.presence ? (
-                <>
-                  <br />
-                  {t('directory.presence')}: {c.presence}
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ContactPoints ctx={ctx} contactPoints={props.contactPoints} />
       <p class="verified">
         {service.last_verified_at
           ? t('directory.lastVerified', { date: formatDateTime(ctx, service.last_verified_at) })

@@ -13,6 +13,7 @@ import {
   formatDateTime,
 } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
+import { type ContactPointView, ContactPoints } from './contact-points.tsx';
 import {
   ageBands,
   audiences,
@@ -30,13 +31,6 @@ export interface FormState {
 
 const options = (ctx: PageContext, prefix: string, values: readonly string[]) =>
   values.map((v) => ({ value: v, label: ctx.t(`${prefix}.${v}` as MessageKey) }));
-/** "MO,TH" as "maandag, donderdag". */
-export const weekdays = (ctx: PageContext, byday: string | null) =>
-  (byday ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((d) => ctx.t(`weekday.${d}` as MessageKey))
-    .join(', ');
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : [v].flat());
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -271,18 +265,7 @@ export function OrganizationPage(props: {
     partnerClbName: string | null;
   };
   /** Null for visitors who are not signed in: direct lines are for professionals only. */
-  contactPoints:
-    | {
-        id: string;
-        title: string;
-        name: string | null;
-        email: string | null;
-        direct_phone: string | null;
-        presence: string | null;
-        hours: { byday: string | null; opens_at: string | null; closes_at: string | null }[];
-        schools: { id: string; name: string }[];
-      }[]
-    | null;
+  contactPoints: ContactPointView[] | null;
   services: { id: string; name: string; last_verified_at: Date | null }[];
   /** The caller's organisations that may claim this entry (admins only); empty when none. */
   claimableBy: { id: string; name: string }[];
@@ -335,50 +318,7 @@ export function OrganizationPage(props: {
         </>
       ) : null}
       <h2>{t('directory.contactPoints')}</h2>
-      {props.contactPoints === null ? (
-        <p>{t('directory.contactPointsSignIn')}</p>
-      ) : props.contactPoints.length === 0 ? (
-        <p>{t('directory.organization.noContactPoints')}</p>
-      ) : (
-        <ul>
-          {props.contactPoints.map((c) => (
-            <li key={c.id}>
-              <strong>{c.title}</strong>
-              {c.name ? ` — ${c.name}` : ''}
-              {c.direct_phone ? ` · ${c.direct_phone}` : ''}
-              {c.email ? ` · ${c.email}` : ''}
-              {c.presence ? (
-                <>
-                  <br />
-                  {t('directory.presence')}: {c.presence}
-                </>
-              ) : null}
-              {c.hours.map((h, i) => (
-                <span key={i}>
-                  <br />
-                  {weekdays(ctx, h.byday)}{' '}
-                  {t('directory.hours', {
-                    opens: (h.opens_at ?? '').slice(0, 5),
-                    closes: (h.closes_at ?? '').slice(0, 5),
-                  })}
-                </span>
-              ))}
-              {c.schools.length ? (
-                <>
-                  <br />
-                  {t('directory.organization.servesSchools')}:{' '}
-                  {c.schools.map((school, i) => (
-                    <span key={school.id}>
-                      {i > 0 ? ', ' : ''}
-                      <a href={`/sociale-kaart/organisaties/${school.id}`}>{school.name}</a>
-                    </span>
-                  ))}
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ContactPoints ctx={ctx} contactPoints={props.contactPoints} />
       <h2>{t('directory.organization.services')}</h2>
       {props.services.length === 0 ? (
         <EmptyState title={t('directory.organization.noServices')} />
