@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { boundingBox } from './geo.ts';
 
 // Queries of the directory, named after the SQL they run.
 
@@ -111,23 +112,22 @@ export async function schoolsNearOrganization(
     .where('latitude', 'is not', null)
     .orderBy('id')
     .executeTakeFirst();
-  const dLat = 10 / 111.2;
-  const dLon = home ? 10 / (111.2 * Math.cos((home.latitude! * Math.PI) / 180)) : 0;
+  const box = home ? boundingBox({ latitude: home.latitude!, longitude: home.longitude! }, 10) : null;
   return db
     .selectFrom('directory_organizations as o')
     .select(['o.id', 'o.name'])
     .where('o.kind', '=', 'school')
     .where((eb) =>
       eb.or([
-        ...(home
+        ...(box
           ? [
               eb.exists(
                 eb
                   .selectFrom('directory_locations as l')
                   .select('l.id')
                   .whereRef('l.organization_id', '=', 'o.id')
-                  .where((w) => w.between('l.latitude', home.latitude! - dLat, home.latitude! + dLat))
-                  .where((w) => w.between('l.longitude', home.longitude! - dLon, home.longitude! + dLon)),
+                  .where((w) => w.between('l.latitude', ...box.latitude))
+                  .where((w) => w.between('l.longitude', ...box.longitude)),
               ),
             ]
           : []),

@@ -128,6 +128,32 @@ export function directoryRoutes(deps: Deps) {
         : undefined;
     };
 
+    /**
+     * The search both search routes run: their filters, and the place distance is measured from
+     * (only with a radius; without one a municipality just filters).
+     */
+    const searchOf = async (
+      filters: Omit<ServiceSearch, 'openAt' | 'municipality' | 'near' | 'withinKm' | 'limit' | 'offset'> & {
+        openNow: boolean;
+      },
+      place: { school?: string; postcode?: string; municipality?: string; radiusKm?: number },
+      page: number,
+    ) => {
+      const centre = place.radiusKm ? await centreOf(place) : undefined;
+      const near = centre ? { latitude: centre.latitude, longitude: centre.longitude } : undefined;
+      const { openNow, ...rest } = filters;
+      const search: ServiceSearch = {
+        ...rest,
+        openAt: openNow ? belgianMoment(deps.clock.now()) : undefined,
+        municipality: near ? undefined : place.municipality,
+        near,
+        withinKm: near ? place.radiusKm : undefined,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      };
+      return { search, centre };
+    };
+
     app.get(
       '/sociale-kaart',
       { config: { permission: 'public' }, schema: { querystring: pageQuery } },
@@ -137,31 +163,27 @@ export function directoryRoutes(deps: Deps) {
         // municipality only when a radius is chosen (otherwise: services in that municipality).
         const fromPoint = Boolean(query.school || query.postcode);
         const radiusKm = query.straal ? Number(query.straal) : fromPoint ? 5 : undefined;
-        const centre = radiusKm
-          ? await centreOf({
-              school: query.school,
-              postcode: query.postcode || undefined,
-              municipality: query.gemeente || undefined,
-            })
-          : undefined;
-        const near = centre ? { latitude: centre.latitude, longitude: centre.longitude } : undefined;
         const page = query.pagina ?? 1;
-        const search: ServiceSearch = {
-          q: query.q,
-          needs: query.nood,
-          ageBands: query.leeftijd,
-          referralMethods: query.doorverwijzing,
-          kinds: query.soort,
-          languages: query.taal,
-          clusters: query.cluster.map(Number),
-          openAt: query.open === '1' ? belgianMoment(deps.clock.now()) : undefined,
-          freeOnly: query.gratis === '1',
-          municipality: near ? undefined : query.gemeente || undefined,
-          near,
-          withinKm: near ? radiusKm : undefined,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
-        };
+        const { search, centre } = await searchOf(
+          {
+            q: query.q,
+            needs: query.nood,
+            ageBands: query.leeftijd,
+            referralMethods: query.doorverwijzing,
+            kinds: query.soort,
+            languages: query.taal,
+            clusters: query.cluster.map(Number),
+            openNow: query.open === '1',
+            freeOnly: query.gratis === '1',
+          },
+          {
+            school: query.school,
+            postcode: query.postcode || undefined,
+            municipality: query.gemeente || undefined,
+            radiusKm,
+          },
+          page,
+        );
         const [results, municipalities] = await Promise.all([
           cache.get(`page:${JSON.stringify(search)}`, () =>
             searchServices(deps.db, search, { facets: true }),
@@ -264,27 +286,22 @@ export function directoryRoutes(deps: Deps) {
       },
       async (req) => {
         const q = req.query;
-        const centre = q.radiusKm
-          ? await centreOf({ school: q.school, postcode: q.postcode, municipality: q.municipality })
-          : undefined;
-        const near = centre ? { latitude: centre.latitude, longitude: centre.longitude } : undefined;
         const page = q.page ?? 1;
-        const search: ServiceSearch = {
-          q: q.q,
-          needs: q.need,
-          ageBands: q.ageBand,
-          referralMethods: q.referral,
-          kinds: q.kind,
-          languages: q.language,
-          clusters: q.cluster.map(Number),
-          openAt: q.openNow === 'true' ? belgianMoment(deps.clock.now()) : undefined,
-          freeOnly: q.free === 'true',
-          municipality: near ? undefined : q.municipality,
-          near,
-          withinKm: near ? q.radiusKm : undefined,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
-        };
+        const { search } = await searchOf(
+          {
+            q: q.q,
+            needs: q.need,
+            ageBands: q.ageBand,
+            referralMethods: q.referral,
+            kinds: q.kind,
+            languages: q.language,
+            clusters: q.cluster.map(Number),
+            openNow: q.openNow === 'true',
+            freeOnly: q.free === 'true',
+          },
+          { school: q.school, postcode: q.postcode, municipality: q.municipality, radiusKm: q.radiusKm },
+          page,
+        );
         const { rows, total } = await cache.get(`api:${JSON.stringify(search)}`, () =>
           searchServices(deps.db, search),
         );

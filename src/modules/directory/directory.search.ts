@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { boundingBox, haversineKm, type Point } from './geo.ts';
 
 export interface ServiceSearch {
   q?: string | undefined;
@@ -16,7 +17,7 @@ export interface ServiceSearch {
   openAt?: { day: string; time: string } | undefined;
   freeOnly?: boolean;
   /** Sort by distance from this point (a municipality centre or a school). */
-  near?: { latitude: number; longitude: number } | undefined;
+  near?: Point | undefined;
   /** Only within this many kilometres of `near`. */
   withinKm?: number | undefined;
   limit: number;
@@ -109,30 +110,21 @@ function rank(words: QueryWord[], mode: MatchMode): RawBuilder<number> {
     : sql<number>`ts_rank(s.search_vector, to_tsquery('dutch', ${text.split(' ').join(' | ')}), 1)`;
 }
 
-// Great-circle distance in km between a location `loc` and a point (haversine).
-const haversineKm = (p: { latitude: number; longitude: number }) => sql<number>`(
-  6371 * 2 * asin(sqrt(
-    power(sin(radians(loc.latitude - ${p.latitude}) / 2), 2) +
-    cos(radians(${p.latitude})) * cos(radians(loc.latitude)) * power(sin(radians(loc.longitude - ${p.longitude}) / 2), 2)
-  ))
-)`;
-
 // Locations of the service `s`: the places it is offered.
 const serviceLocations = sql`directory_service_at_locations sal
   JOIN directory_locations loc ON loc.id = sal.location_id`;
 
 /** The distance from the point to the nearest place the service is offered. */
-const distanceKm = (p: { latitude: number; longitude: number }) =>
-  sql<number>`(SELECT min(${haversineKm(p)}) FROM ${serviceLocations} WHERE sal.service_id = s.id)`;
+const distanceKm = (p: Point) =>
+  sql<number>`(SELECT min(${haversineKm(p, 'loc')}) FROM ${serviceLocations} WHERE sal.service_id = s.id)`;
 
 /** Services offered within `km` of the point: a bounding box first (indexed), then the exact distance. */
-function offeredWithin(p: { latitude: number; longitude: number }, km: number) {
-  const dLat = km / 111.2;
-  const dLon = km / (111.2 * Math.cos((p.latitude * Math.PI) / 180));
+function offeredWithin(p: Point, km: number) {
+  const box = boundingBox(p, km);
   return sql<SqlBool>`s.id IN (SELECT sal.service_id FROM ${serviceLocations}
-    WHERE loc.latitude BETWEEN ${p.latitude - dLat} AND ${p.latitude + dLat}
-      AND loc.longitude BETWEEN ${p.longitude - dLon} AND ${p.longitude + dLon}
-      AND ${haversineKm(p)} <= ${km})`;
+    WHERE loc.latitude BETWEEN ${box.latitude[0]} AND ${box.latitude[1]}
+      AND loc.longitude BETWEEN ${box.longitude[0]} AND ${box.longitude[1]}
+      AND ${haversineKm(p, 'loc')} <= ${km})`;
 }
 
 function filtered(db: Kysely<DB>, search: ServiceSearch, words: QueryWord[], mode: MatchMode) {

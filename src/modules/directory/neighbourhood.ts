@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
 import type { CurrentUser } from '../../platform/http/principal.ts';
 import type { NeighbourhoodStatus } from './directory.table.ts';
+import { boundingBox, haversineKm, type Point } from './geo.ts';
 
 // Ken je buurt: the partners around a school, and the school's own marks about them. A school is
 // a directory entry of kind school owned (claimed) by an organisation; its members use this page.
@@ -36,18 +37,10 @@ export function schoolsOf(db: Kysely<DB>, user: CurrentUser) {
 }
 
 /** Partners (not schools) with a location within `km` of the point, nearest first, with their services. */
-export async function partnersAround(
-  db: Kysely<DB>,
-  schoolId: string,
-  point: { latitude: number; longitude: number },
-  km: number,
-) {
+export async function partnersAround(db: Kysely<DB>, schoolId: string, point: Point, km: number) {
   // A bounding box first (an index can use it), then the exact great-circle distance.
-  const dLat = km / 111.2;
-  const dLon = km / (111.2 * Math.cos((point.latitude * Math.PI) / 180));
-  const distance = sql<number>`6371 * 2 * asin(sqrt(
-    power(sin(radians(l.latitude - ${point.latitude}) / 2), 2) +
-    cos(radians(${point.latitude})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${point.longitude}) / 2), 2)))`;
+  const box = boundingBox(point, km);
+  const distance = haversineKm(point, 'l');
   const partners = await db
     .selectFrom('directory_organizations as o')
     .innerJoin('directory_locations as l', 'l.organization_id', 'o.id')
@@ -56,8 +49,8 @@ export async function partnersAround(
     )
     .select(['o.id', 'o.name', 'o.kind', 'm.status', 'm.note', sql<number>`min(${distance})`.as('km')])
     .where('o.kind', '!=', 'school')
-    .where((eb) => eb.between('l.latitude', point.latitude - dLat, point.latitude + dLat))
-    .where((eb) => eb.between('l.longitude', point.longitude - dLon, point.longitude + dLon))
+    .where((eb) => eb.between('l.latitude', ...box.latitude))
+    .where((eb) => eb.between('l.longitude', ...box.longitude))
     .where(distance, '<=', km)
     .groupBy(['o.id', 'o.name', 'o.kind', 'm.status', 'm.note'])
     .orderBy('km')
