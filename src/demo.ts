@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as accounts from './modules/accounts/accounts.service.ts';
 import { loadDemoDirectory } from './modules/directory/directory.demo.ts';
+import { loadDemoPractices } from './modules/practices/practices.demo.ts';
 import type { OrganisationRole, PlatformRole } from './modules/accounts/accounts.table.ts';
 import { systemActor, type Deps } from './platform/deps.ts';
 import type { OrganisationType } from './platform/vocabularies.ts';
@@ -124,6 +125,8 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoAccount[] | n
       .where('id', '=', entry.id)
       .execute();
   }
+  // Before the people exist, so publishing the demo fiches mails nobody.
+  await loadDemoPractices(deps, ids);
   const result: DemoAccount[] = [];
   for (const p of people) {
     const password = randomBytes(9).toString('base64url');

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { boundingBox } from './geo.ts';
+import { boundingBox } from '../../platform/search/geo.ts';
 
 // Queries of the directory, named after the SQL they run.
 
@@ -174,4 +174,32 @@ export async function findContactPointForm(db: Kysely<DB>, organizationId: strin
     closes_at: hours?.closes_at?.slice(0, 5) ?? null,
     schools: schools.map((s) => s.school_id),
   };
+}
+
+/**
+ * Names of directory entries by id, for other modules that link to them (a practice's "run by"):
+ * services that are not defunct and organisations, as `{ kind, id, name }`.
+ */
+export async function findEntryNames(
+  db: Kysely<DB>,
+  links: { kind: 'service' | 'organization'; id: string }[],
+) {
+  const ids = (kind: string) => links.filter((l) => l.kind === kind).map((l) => l.id);
+  const [services, organizations] = await Promise.all([
+    ids('service').length
+      ? db
+          .selectFrom('directory_services')
+          .select(['id', 'name'])
+          .where('id', 'in', ids('service'))
+          .where('status', '!=', 'defunct')
+          .execute()
+      : [],
+    ids('organization').length
+      ? db.selectFrom('directory_organizations').select(['id', 'name']).where('id', 'in', ids('organization')).execute()
+      : [],
+  ]);
+  return [
+    ...services.map((s) => ({ kind: 'service' as const, ...s })),
+    ...organizations.map((o) => ({ kind: 'organization' as const, ...o })),
+  ];
 }

@@ -13,14 +13,14 @@ import {
   postalCodeCentre,
 } from '../regions/regions.service.ts';
 import * as repo from './directory.repository.ts';
-import { SearchCache } from './search-cache.ts';
+import { SearchCache } from '../../platform/search/search-cache.ts';
+import { withoutHighlights } from '../../platform/search/text-search.ts';
 import { resultsMap } from './directory.map.ts';
 import { mayEditEntry, needsVerification } from './directory.upkeep.ts';
 import {
-  HIGHLIGHT_END,
-  HIGHLIGHT_START,
   type ServiceSearch,
   belgianMoment,
+  readDirectoryGeneration,
   searchServices,
 } from './directory.search.ts';
 import { SearchPage, ServicePage } from './views/search.tsx';
@@ -97,7 +97,7 @@ const apiService = z.object({
 export function directoryRoutes(deps: Deps) {
   return async function (fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const cache = new SearchCache(deps.db, deps.config.searchCacheSize);
+    const cache = new SearchCache(readDirectoryGeneration(deps.db), deps.config.searchCacheSize);
 
     /**
      * Where distance is measured from: a school (its first location), a postal code (the centre of
@@ -305,13 +305,12 @@ export function directoryRoutes(deps: Deps) {
         const { rows, total } = await cache.get(`api:${JSON.stringify(search)}`, () =>
           searchServices(deps.db, search),
         );
-        const plain = (s: string) => s.replaceAll(HIGHLIGHT_START, '').replaceAll(HIGHLIGHT_END, '');
         return {
           data: rows.map((r) => ({
             id: r.id,
             name: r.name,
             organization: { id: r.organizationId, name: r.organizationName },
-            excerpt: plain(r.headline),
+            excerpt: withoutHighlights(r.headline),
             needs: r.need_codes,
             ageBands: r.age_bands,
             referralMethods: r.referral_methods,

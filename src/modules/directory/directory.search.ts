@@ -1,6 +1,17 @@
-import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { boundingBox, haversineKm, type Point } from './geo.ts';
+import {
+  type FacetCount,
+  headline,
+  type MatchMode,
+  matchModesFor,
+  type QueryWord,
+  queryWords,
+  stemWords,
+  textMatch,
+  textRank,
+} from '../../platform/search/text-search.ts';
+import { boundingBox, haversineKm, type Point } from '../../platform/search/geo.ts';
 
 export interface ServiceSearch {
   q?: string | undefined;
@@ -22,92 +33,6 @@ export interface ServiceSearch {
   withinKm?: number | undefined;
   limit: number;
   offset: number;
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-/** Words of a query: lower case, no accents, letters and digits only. */
-export function queryWords(q: string): string[] {
-  return q
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 2)
-    .slice(0, 8);
-}
-
-// Highlights are marked with control characters, not HTML: the view turns them into <mark>
-// elements, so text from the database is always escaped.
-export const HIGHLIGHT_START = '\u0001';
-export const HIGHLIGHT_END = '\u0002';
-const HEADLINE_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_END}", MaxWords=30, MinWords=12, ShortWord=2`;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/**
- * A query word with its Dutch stem, and the known words spelt nearly like it (for typing errors),
- * looked up once so every pattern below is a constant.
- */
-interface QueryWord {
-  word: string;
-  stem: string;
-  nearWords: string[];
-}
-
-async function stemWords(db: Kysely<DB>, words: string[]): Promise<QueryWord[]> {
-  if (words.length === 0) return [];
-  const { rows } = await sql<QueryWord>`
-    SELECT w AS word, coalesce((ts_lexize('dutch_stem', w))[1], w) AS stem,
-      ARRAY(SELECT k.word FROM directory_search_words k WHERE k.word % w AND k.word <> w
-        ORDER BY k.word <-> w, k.word LIMIT 5) AS "nearWords"
-    FROM unnest(${sql.val(words)}::text[]) AS w`.execute(db);
-  return rows;
-}
-
-/**
- * How the words must match: `all` or `any` of them, and `exact` (the Dutch full-text stem, or a
- * piece of a compound such as "school" in "basisscholen" through the stored stems) or `near` (one
- * of the known words spelt most like it: trigram similarity on the short list of words the
- * directory uses, then the same substring match). Both use the GIN indexes (tsvector, trigram on
- * the stems); `near` is only tried when exact finds nothing.
- */
-export interface MatchMode {
-  words: 'all' | 'any';
-  spelling: 'exact' | 'near';
-}
-
-const containsWord = (word: string) => sql<SqlBool>`s.search_stems LIKE ${`%${escapeLike(word)}%`}`;
-
-function textMatch(words: QueryWord[], mode: MatchMode): Expression<SqlBool> {
-  const perWord = words.map(({ word, stem, nearWords }) =>
-    mode.spelling === 'exact'
-      ? sql<SqlBool>`(
-          s.search_vector @@ plainto_tsquery('dutch', ${word})
-          OR ${containsWord(word)}
-          OR ${containsWord(stem)}
-        )`
-      : nearWords.length
-        ? sql<SqlBool>`(${sql.join(nearWords.map(containsWord), sql` OR `)})`
-        : sql<SqlBool>`false`,
-  );
-  return sql<SqlBool>`(${sql.join(perWord, mode.words === 'all' ? sql` AND ` : sql` OR `)})`;
-}
-
-// Matches rank by full text (weights: name, organisation, texts, need names; normalised by
-// document length so a short entry about the subject beats a long one that mentions it); near
-// matches by the known words they were matched on.
-function rank(words: QueryWord[], mode: MatchMode): RawBuilder<number> {
-  if (words.length === 0) return sql<number>`0`;
-  const text = (
-    mode.spelling === 'exact' ? words.map((w) => w.word) : words.flatMap((w) => w.nearWords)
-  ).join(' ');
-  return mode.spelling === 'exact'
-    ? sql<number>`ts_rank(s.search_vector, plainto_tsquery('dutch', ${text}), 1)`
-    : sql<number>`ts_rank(s.search_vector, to_tsquery('dutch', ${text.split(' ').join(' | ')}), 1)`;
 }
 
 // Locations of the service `s`: the places it is offered.
@@ -132,7 +57,7 @@ function filtered(db: Kysely<DB>, search: ServiceSearch, words: QueryWord[], mod
     .selectFrom('directory_services as s')
     .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
     .where('s.status', '=', 'active');
-  if (words.length) query = query.where(textMatch(words, mode));
+  if (words.length) query = query.where(textMatch('s', words, mode));
   if (search.needs?.length)
     query = query.where(sql<SqlBool>`s.need_codes && ${sql.val(search.needs)}::text[]`);
   if (search.ageBands?.length)
@@ -173,15 +98,6 @@ function filtered(db: Kysely<DB>, search: ServiceSearch, words: QueryWord[], mod
   return query;
 }
 
-// Tried in this order until one finds something: a parent who types one word we do not know, or
-// misspells one, still finds the rest.
-const matchModes: MatchMode[] = [
-  { words: 'all', spelling: 'exact' },
-  { words: 'any', spelling: 'exact' },
-  { words: 'all', spelling: 'near' },
-  { words: 'any', spelling: 'near' },
-];
-
 export interface ServiceFacets {
   needs: FacetCount[];
   ageBands: FacetCount[];
@@ -202,15 +118,9 @@ export async function searchServices(
   search: ServiceSearch,
   options: { facets?: boolean } = {},
 ) {
-  const words = await stemWords(db, queryWords(search.q ?? ''));
-  const modes =
-    words.length === 0
-      ? matchModes.slice(0, 1)
-      : matchModes.filter((m) => words.length > 1 || m.words === 'all');
+  const words = await stemWords(db, queryWords(search.q ?? ''), 'directory_search_words');
   let found: Awaited<ReturnType<typeof matchingSet>> | undefined;
-  let mode = modes[0]!;
-  for (mode of modes) {
-    if (mode.spelling === 'near' && words.every((w) => w.nearWords.length === 0)) break;
+  for (const mode of matchModesFor(words)) {
     found = await matchingSet(db, search, words, mode, options.facets ?? false);
     if (found.total > 0) break;
   }
@@ -243,7 +153,7 @@ async function matchingSet(
     'o.municipality_nis',
     'o.kind',
     'o.welfare_cluster',
-    rank(words, mode).as('rank'),
+    textRank('s', words, mode).as('rank'),
     distance.as('distance_km'),
   ]);
   const order = byDistance ? sql`distance_km ASC, name, id` : sql`rank DESC, name, id`;
@@ -336,11 +246,7 @@ async function pageRows(db: Kysely<DB>, page: PageEntry[], words: QueryWord[]) {
       'o.id as organizationId',
       'o.name as organizationName',
       'o.kind as organizationKind',
-      words.length
-        ? sql<string>`ts_headline('dutch', s.description, plainto_tsquery('dutch', ${words.map((w) => w.word).join(' ')}), ${HEADLINE_OPTIONS})`.as(
-            'headline',
-          )
-        : sql<string>`left(s.description, 200)`.as('headline'),
+      headline(sql.ref('s.description'), words).as('headline'),
     ])
     .where(
       's.id',
@@ -367,3 +273,11 @@ export function belgianMoment(moment: Date): { day: string; time: string } {
   const day = weekdays[['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday'))]!;
   return { day, time: `${part('hour')}:${part('minute')}` };
 }
+
+/** The directory's generation: it moves on every write to what search reads (migration 1020). */
+export const readDirectoryGeneration = (db: Kysely<DB>) => () =>
+  db
+    .selectFrom('directory_state')
+    .select('generation')
+    .executeTakeFirstOrThrow()
+    .then((row) => String(row.generation));

@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
 import type { CurrentUser } from '../../platform/http/principal.ts';
 import type { NeighbourhoodStatus } from './directory.table.ts';
-import { boundingBox, haversineKm, type Point } from './geo.ts';
+import { boundingBox, haversineKm, type Point } from '../../platform/search/geo.ts';
 
 // Ken je buurt: the partners around a school, and the school's own marks about them. A school is
 // a directory entry of kind school owned (claimed) by an organisation; its members use this page.

@@ -128,7 +128,7 @@ export function parseFicheText(
   const seen = new Set<string>();
   let section: (typeof sections)[number] | undefined;
   let contentInSection = 0;
-  let places: FichePlace[] = [];
+  const placeLines: string[] = [];
   const body = firstHeading === -1 ? [] : all.slice(firstHeading);
   for (const [i, block] of body.entries()) {
     const known = block.length === 1 ? sectionOf(block[0]!) : undefined;
@@ -136,7 +136,6 @@ export function parseFicheText(
       section = known;
       seen.add(known.field);
       contentInSection = 0;
-      places = [];
       continue;
     }
     const next = body[i + 1];
@@ -159,28 +158,14 @@ export function parseFicheText(
         );
         break;
       case 'places':
-        for (const line of block) {
-          const named = municipalitiesIn(line, municipalities);
-          if (named) {
-            places = named.map(([name, nis]) => ({ nis, municipality: name, localName: null, line: '' }));
-            fiche.places.push(...places);
-            continue;
-          }
-          const content = line.replace(BULLET, '').trim();
-          for (const place of places) {
-            const colon = /^([^:]{1,80}):\s+(.+)$/.exec(content);
-            if (!place.line && !place.localName && colon) {
-              place.localName = colon[1]!.trim();
-              place.line = colon[2]!.trim();
-            } else place.line = [place.line, content].filter(Boolean).join('\n');
-          }
-        }
+        placeLines.push(...block);
         break;
       default:
         fiche[section!.field as ListField].push(...items(block));
     }
   }
   fiche.description = description.join('\n\n');
+  fiche.places = readPlaces(placeLines, municipalities);
 
   const missing: string[] = [];
   if (!fiche.title) missing.push('een titel (de eerste korte regel, of de parameter title)');
@@ -190,8 +175,48 @@ export function parseFicheText(
   return fiche;
 }
 
+/**
+ * Places from the lines of "Deze praktijk in": a line naming known municipalities opens a place for
+ * each, the lines after it (`Naam: uitleg`, or plain lines) describe the project there.
+ */
+export function readPlaces(lines: string[], municipalities: Map<string, string>): FichePlace[] {
+  const all: FichePlace[] = [];
+  let current: FichePlace[] = [];
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const named = municipalitiesIn(line, municipalities);
+    if (named) {
+      current = named.map(([name, nis]) => ({ nis, municipality: name, localName: null, line: '' }));
+      all.push(...current);
+      continue;
+    }
+    const content = line.replace(BULLET, '').trim();
+    for (const place of current) {
+      const colon = /^([^:]{1,80}):\s+(.+)$/.exec(content);
+      if (!place.line && !place.localName && colon) {
+        place.localName = colon[1]!.trim();
+        place.line = colon[2]!.trim();
+      } else place.line = [place.line, content].filter(Boolean).join('\n');
+    }
+  }
+  return all;
+}
+
+/** Places written as readPlaces reads them. */
+export function placesToText(places: FichePlace[]): string {
+  return places
+    .flatMap((p) => [
+      p.municipality,
+      ...(p.line || p.localName ? [p.localName ? `${p.localName}: ${p.line}` : p.line] : []),
+    ])
+    .join('\n\n');
+}
+
 /** The municipalities a line names ("Gent", "Aalst en Lede", "Gent, Melle"), or null when it names none. */
-function municipalitiesIn(line: string, municipalities: Map<string, string>): [string, string][] | null {
+export function municipalitiesIn(
+  line: string,
+  municipalities: Map<string, string>,
+): [string, string][] | null {
   if (BULLET.test(line) || line.includes(':')) return null;
   const parts = line
     .split(/\s*,\s*|\s+en\s+/)
@@ -211,13 +236,8 @@ export function ficheToText(fiche: FicheText): string {
     if (s.field === 'category' && fiche.category) out.push(heading, fiche.category);
     else if (s.field === 'description' && fiche.description)
       out.push(heading, fiche.description.replace(/^- /gm, ' • '));
-    else if (s.field === 'places' && fiche.places.length) {
-      out.push(heading);
-      for (const p of fiche.places) {
-        out.push(p.municipality);
-        if (p.line || p.localName) out.push(p.localName ? `${p.localName}: ${p.line}` : p.line);
-      }
-    } else if (s.field !== 'category' && s.field !== 'description' && s.field !== 'places') {
+    else if (s.field === 'places' && fiche.places.length) out.push(heading, placesToText(fiche.places));
+    else if (s.field !== 'category' && s.field !== 'description' && s.field !== 'places') {
       const values = fiche[s.field];
       if (values.length) out.push(heading, list(values));
     }

@@ -18,6 +18,11 @@ export const permissions = {
   'directory:claim': ['admin'],
   'directory:review-claims': ['curator'],
   'directory:neighbourhood': ['member'],
+  // Praktijkendatabank: every signed-in professional writes fiches; makers and the editors of the
+  // owning organisation change them (object level); only curators publish.
+  'practice:write': ['authenticated'],
+  'practice:edit': ['editor'],
+  'practice:review': ['curator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,6 +1,7 @@
 // The database as Kysely sees it: one line per table, each typed by the module that owns it.
 import type * as accounts from '../../modules/accounts/accounts.table.ts';
 import type * as directory from '../../modules/directory/directory.table.ts';
+import type * as practices from '../../modules/practices/practices.table.ts';
 import type * as regions from '../../modules/regions/regions.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { MailOutboxTable } from '../mail/mail.table.ts';
@@ -42,4 +43,10 @@ export interface DB {
   directory_state: directory.DirectoryStateTable;
   directory_search_words: { word: string };
   directory_neighbourhood_marks: directory.DirectoryNeighbourhoodMarksTable;
+  practices: practices.PracticesTable;
+  practice_versions: practices.PracticeVersionsTable;
+  practice_followers: practices.PracticeFollowersTable;
+  practice_suggestions: practices.PracticeSuggestionsTable;
+  practice_state: practices.PracticeStateTable;
+  practice_search_words: { word: string };
 }

@@ -34,7 +34,9 @@ export function parseForm<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? '_form');
     if (errors[field]) continue;
-    errors[field] = t(isMessageKey(issue.message) ? issue.message : 'validation.invalid');
+    // A custom issue may carry parameters for its message, such as the line a mistake is on.
+    const params = 'params' in issue ? (issue.params as Record<string, string | number>) : undefined;
+    errors[field] = t(isMessageKey(issue.message) ? issue.message : 'validation.invalid', params);
   }
   return { ok: false, errors, values };
 }

@@ -1,10 +1,25 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../http/forms.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
 import type { PageContext } from './page-context.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../search/text-search.ts';
 
 export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
 }
+
+/** What a form shows: the submitted (or stored) values, and the errors next to the fields. */
+export interface FormState {
+  values: Record<string, string | string[]>;
+  errors?: FieldErrors;
+}
+
+/** Options for a vocabulary, labelled from the catalogue under `prefix`. */
+export const options = (ctx: PageContext, prefix: string, values: readonly string[]) =>
+  values.map((v) => ({ value: v, label: ctx.t(`${prefix}.${v}` as MessageKey) }));
+/** A form value as a list (checkboxes) or as one string (a field). */
+export const list = (v: string | string[] | undefined) => (v === undefined ? [] : [v].flat());
+export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** A POST form with its CSRF token; works without JavaScript. */
 export function PostForm(props: {
@@ -280,4 +295,23 @@ export function formatDateTime(ctx: PageContext, date: Date | null | undefined):
     timeStyle: 'short',
     timeZone: 'Europe/Brussels',
   }).format(date);
+}
+
+/** A ts_headline excerpt with its control-character marks turned into <mark>, everything escaped. */
+export function Highlighted({ text }: { text: string }) {
+  const parts = text.split(HIGHLIGHT_START);
+  return (
+    <>
+      {parts.map((part, i) => {
+        if (i === 0) return part;
+        const [marked, rest] = part.split(HIGHLIGHT_END);
+        return (
+          <>
+            <mark>{marked}</mark>
+            {rest}
+          </>
+        );
+      })}
+    </>
+  );
 }

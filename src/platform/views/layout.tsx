@@ -11,7 +11,7 @@ export const moduleNavigation: {
   ready: boolean;
 }[] = [
   { href: '/sociale-kaart', label: 'nav.directory', description: 'nav.directoryDescription', ready: true },
-  { href: '/praktijken', label: 'nav.practices', description: 'nav.practicesDescription', ready: false },
+  { href: '/praktijken', label: 'nav.practices', description: 'nav.practicesDescription', ready: true },
   { href: '/reflectie', label: 'nav.reflection', description: 'nav.reflectionDescription', ready: false },
   {
     href: '/samenwerking',

@@ -5,11 +5,12 @@ import {
   ErrorSummary,
   SelectField,
   TextAreaField,
+  type FormState,
+  one,
 } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { needCodes } from '../../../platform/vocabularies.ts';
 import { neighbourhoodStatuses } from '../directory.table.ts';
-import type { FormState } from './upkeep.tsx';
 
 interface Partner {
   id: string;
@@ -140,7 +141,6 @@ export function MarkPage(props: {
   const { ctx, school, partner, form } = props;
   const { t } = ctx;
   const back = `/sociale-kaart/ken-je-buurt?school=${school.id}&afstand=${props.distance}`;
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   return (
     <section class="narrow">
       <p>

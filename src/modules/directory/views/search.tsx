@@ -2,6 +2,7 @@ import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import {
   CheckboxGroup,
   EmptyState,
+  Highlighted,
   formatDateTime,
   Pagination,
   Table,
@@ -9,7 +10,8 @@ import {
 import type { ResultsMap } from '../directory.map.ts';
 import { type ContactPointView, ContactPoints, hoursText } from './contact-points.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
-import { HIGHLIGHT_END, HIGHLIGHT_START, type FacetCount, type ServiceFacets } from '../directory.search.ts';
+import type { ServiceFacets } from '../directory.search.ts';
+import type { FacetCount } from '../../../platform/search/text-search.ts';
 import type { ServiceTranslation } from '../directory.table.ts';
 
 export interface SearchValues {
@@ -40,25 +42,6 @@ export interface ResultRow {
   expected_wait_weeks: number | null;
   distanceKm: number | null;
   municipalityNis: string | null;
-}
-
-/** A ts_headline excerpt with its control-character marks turned into <mark>, everything escaped. */
-export function Highlighted({ text }: { text: string }) {
-  const parts = text.split(HIGHLIGHT_START);
-  return (
-    <>
-      {parts.map((part, i) => {
-        if (i === 0) return part;
-        const [marked, rest] = part.split(HIGHLIGHT_END);
-        return (
-          <>
-            <mark>{marked}</mark>
-            {rest}
-          </>
-        );
-      })}
-    </>
-  );
 }
 
 /** A filter with the number of matching entries next to each value. */

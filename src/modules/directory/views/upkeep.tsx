@@ -1,4 +1,3 @@
-import type { FieldErrors } from '../../../platform/http/forms.ts';
 import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import {
   Button,
@@ -11,6 +10,10 @@ import {
   Table,
   TextAreaField,
   formatDateTime,
+  type FormState,
+  list,
+  one,
+  options,
 } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { type ContactPointView, ContactPoints } from './contact-points.tsx';
@@ -24,15 +27,6 @@ import {
   schoolLevels,
 } from '../../../platform/vocabularies.ts';
 
-export interface FormState {
-  values: Record<string, string | string[]>;
-  errors?: FieldErrors;
-}
-
-const options = (ctx: PageContext, prefix: string, values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: ctx.t(`${prefix}.${v}` as MessageKey) }));
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : [v].flat());
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The service form for owners and curators. */
 export function EditServicePage(props: {

@@ -1,11 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
-
 /**
- * Search answers kept in memory, per process, for as long as the directory does not change: each
- * request reads the directory's generation (a counter the database moves on every write to what
- * search reads; requests that arrive together share one read) and the cache empties when it
- * moved. The same search asked by many at once is computed once. Least recently used answers go
+ * Search answers kept in memory, per process, for as long as what they search does not change:
+ * each request reads the searched data's generation (a counter the database moves on every write
+ * to what search reads; requests that arrive together share one read) and the cache empties when
+ * it moved. The same search asked by many at once is computed once. Least recently used answers go
  * first when the cache is full.
  */
 export class SearchCache {
@@ -14,7 +11,7 @@ export class SearchCache {
   private generationRead: Promise<string> | null = null;
 
   constructor(
-    private readonly db: Kysely<DB>,
+    private readonly readGeneration: () => Promise<string>,
     private readonly capacity = 500,
   ) {}
 
@@ -39,18 +36,13 @@ export class SearchCache {
   }
 
   /**
-   * The directory's generation. Requests that arrive while it is being read share that read, so a
-   * busy server asks the database once per round trip instead of once per request.
+   * The data's generation. Requests that arrive while it is being read share that read, so a busy
+   * server asks the database once per round trip instead of once per request.
    */
   private currentGeneration(): Promise<string> {
-    this.generationRead ??= this.db
-      .selectFrom('directory_state')
-      .select('generation')
-      .executeTakeFirstOrThrow()
-      .then((row) => String(row.generation))
-      .finally(() => {
-        this.generationRead = null;
-      });
+    this.generationRead ??= this.readGeneration().finally(() => {
+      this.generationRead = null;
+    });
     return this.generationRead;
   }
 }
