@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadDemoDataIfEmpty } from './demo.ts';
 import { purgeExpiredAccountData } from './modules/accounts/accounts.service.ts';
 import { remindUnverifiedServices } from './modules/directory/directory.upkeep.ts';
+import { flagUnreviewedPractices } from './modules/practices/practices.service.ts';
 import { openPlatform } from './platform/boot.ts';
 import { createTransport, sendQueuedMail } from './platform/mail/outbox.ts';
 
@@ -36,10 +37,11 @@ if (config.smtpUrl) {
 }
 
 // Hourly: clean-up of expired sessions, links and throttle rows; reminders to check directory
-// entries (at most one a month per entry).
+// entries (at most one a month per entry); flags on practice fiches not reviewed for a year.
 const purgeTimer = setInterval(() => {
   purgeExpiredAccountData(deps).catch((err) => app.log.error({ err }, 'purge of expired account data'));
   remindUnverifiedServices(deps).catch((err) => app.log.error({ err }, 'directory verification reminders'));
+  flagUnreviewedPractices(deps).catch((err) => app.log.error({ err }, 'practice review flags'));
 }, 3_600_000);
 
 let closing = false;
