@@ -102,13 +102,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE FUNCTION practices_collect_words() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+      -- Not "UPDATE OF search_stems": the stems are set by the BEFORE trigger, which that misses.
+      IF TG_OP = 'UPDATE' AND NEW.search_stems IS NOT DISTINCT FROM OLD.search_stems THEN
+        RETURN NULL;
+      END IF;
       INSERT INTO practice_search_words (word)
         SELECT DISTINCT w FROM regexp_split_to_table(NEW.search_stems, '[^a-z0-9]+') AS w
         WHERE length(w) BETWEEN 3 AND 40
         ON CONFLICT DO NOTHING;
       RETURN NULL;
     END $$`.execute(db);
-  await sql`CREATE TRIGGER practices_words AFTER INSERT OR UPDATE OF search_stems ON practices
+  await sql`CREATE TRIGGER practices_words AFTER INSERT OR UPDATE ON practices
     FOR EACH ROW EXECUTE FUNCTION practices_collect_words()`.execute(db);
 
   // Search answers are cached per process until this counter moves (as for the directory, 1020).

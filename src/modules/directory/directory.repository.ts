@@ -195,7 +195,11 @@ export async function findEntryNames(
           .execute()
       : [],
     ids('organization').length
-      ? db.selectFrom('directory_organizations').select(['id', 'name']).where('id', 'in', ids('organization')).execute()
+      ? db
+          .selectFrom('directory_organizations')
+          .select(['id', 'name'])
+          .where('id', 'in', ids('organization'))
+          .execute()
       : [],
   ]);
   return [

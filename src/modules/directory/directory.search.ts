@@ -153,7 +153,7 @@ async function matchingSet(
     'o.municipality_nis',
     'o.kind',
     'o.welfare_cluster',
-    textRank('s', words, mode).as('rank'),
+    textRank('s', words, mode, sql<string>`s.name`).as('rank'),
     distance.as('distance_km'),
   ]);
   const order = byDistance ? sql`distance_km ASC, name, id` : sql`rank DESC, name, id`;

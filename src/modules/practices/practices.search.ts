@@ -140,7 +140,7 @@ async function matchingSet(
     'p.cooperation_forms',
     'p.evidence_step',
     'p.municipality_nis',
-    textRank('p', words, mode).as('rank'),
+    textRank('p', words, mode, sql<string>`p.title || ' ' || coalesce(p.category, '')`).as('rank'),
   ]);
   const order =
     search.sort === 'date' || words.length === 0

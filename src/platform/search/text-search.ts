@@ -110,17 +110,30 @@ export function textMatch(alias: string, words: QueryWord[], mode: MatchMode): E
 }
 
 // Matches rank by full text (weights per field, normalised by document length so a short text
-// about the subject beats a long one that mentions it); near matches by the known words they
-// were matched on.
-export function textRank(alias: string, words: QueryWord[], mode: MatchMode): RawBuilder<number> {
+// about the subject beats a long one that mentions it), plus a bonus for each query word whose stem
+// is part of the `title` (so "kosten school" puts "Schoolkostenloket" first: compounds carry no
+// full-text rank of their own). Near matches rank by the known words they were matched on.
+export function textRank(
+  alias: string,
+  words: QueryWord[],
+  mode: MatchMode,
+  title: RawBuilder<string>,
+): RawBuilder<number> {
   if (words.length === 0) return sql<number>`0`;
   const vector = sql.ref(`${alias}.search_vector`);
-  const text = (
-    mode.spelling === 'exact' ? words.map((w) => w.word) : words.flatMap((w) => w.nearWords)
-  ).join(' ');
-  return mode.spelling === 'exact'
-    ? sql<number>`ts_rank(${vector}, plainto_tsquery('dutch', ${text}), 1)`
-    : sql<number>`ts_rank(${vector}, to_tsquery('dutch', ${text.split(' ').join(' | ')}), 1)`;
+  const used = mode.spelling === 'exact' ? words.map((w) => w.stem) : words.flatMap((w) => w.nearWords);
+  const inTitle = sql.join(
+    used.map(
+      (w) => sql`(CASE WHEN strpos(lower(brugwerk_unaccent(${title})), ${w}) > 0 THEN 0.1 ELSE 0 END)`,
+    ),
+    sql` + `,
+  );
+  const text = (mode.spelling === 'exact' ? words.map((w) => w.word) : used).join(' ');
+  const fullText =
+    mode.spelling === 'exact'
+      ? sql<number>`ts_rank(${vector}, plainto_tsquery('dutch', ${text}), 1)`
+      : sql<number>`ts_rank(${vector}, to_tsquery('dutch', ${text.split(' ').join(' | ')}), 1)`;
+  return sql<number>`(${fullText} + ${inTitle})`;
 }
 
 /** An excerpt of `column` with the query words marked, or its start when there is no query. */

@@ -27,7 +27,6 @@ import {
   schoolLevels,
 } from '../../../platform/vocabularies.ts';
 
-
 /** The service form for owners and curators. */
 export function EditServicePage(props: {
   ctx: PageContext;
