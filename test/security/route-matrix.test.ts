@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as accounts from '../../src/modules/accounts/accounts.service.ts';
 import { loadDemoDirectory } from '../../src/modules/directory/directory.demo.ts';
+import { emptyFiche } from '../../src/modules/practices/fiche.ts';
+import * as practices from '../../src/modules/practices/practices.service.ts';
+import { findPracticeById } from '../../src/modules/practices/practices.repository.ts';
 import { systemActor } from '../../src/platform/deps.ts';
 import { queueMail } from '../../src/platform/mail/outbox.ts';
 import { Agent } from '../helpers/agent.ts';
@@ -24,10 +27,15 @@ const ORG_ADMINS: RoleName[] = ['admin', 'platform-admin'];
 const PLATFORM_ADMIN: RoleName[] = ['platform-admin'];
 const ENTRY_OWNERS: RoleName[] = ['editor', 'admin', 'curator'];
 const SCHOOL_STAFF: RoleName[] = ['member', 'editor', 'admin'];
+// A practice fiche's owners: its maker (an editor) and the editors and admins of its organisation.
+const FICHE_OWNERS: RoleName[] = ['editor', 'admin'];
+const FICHE_READERS: RoleName[] = ['editor', 'admin', 'curator'];
 
 interface Probe {
   url: string;
   form?: Record<string, string | string[]>;
+  /** A text/plain body for the JSON API. */
+  text?: string;
 }
 type Builder = (role: RoleName) => Promise<Probe> | Probe;
 
@@ -63,6 +71,7 @@ describe('route-by-role matrix', () => {
       .set({ owner_organisation_id: f.organisation.id })
       .where('id', 'in', [school.id, service.organization_id])
       .execute();
+    published = await freshPractice('published');
     for (const role of roleNames) {
       const agent = new Agent(t.app);
       if (role === 'anonymous') await agent.get('/');
@@ -196,6 +205,20 @@ describe('route-by-role matrix', () => {
     return claim?.id ?? freshClaim();
   };
 
+  /** A practice of the test organisation made by its editor: a draft, submitted, or published. */
+  const freshPractice = async (state: 'draft' | 'submitted' | 'published') => {
+    counter++;
+    const maker = { userId: f.users.editor.id, correlationId: null };
+    const content = { ...emptyFiche(), title: `Matrixpraktijk ${counter}`, description: 'Om te proberen.' };
+    const start = { content, ownerOrganisationId: f.organisation.id };
+    if (state === 'published') return practices.publishNewFiche(t.deps, maker, start);
+    const id = await practices.startPractice(t.deps, maker, start);
+    if (state === 'submitted')
+      await practices.submitFiche(t.deps, maker, (await findPracticeById(t.deps.db, id))!);
+    return id;
+  };
+  let published = '';
+
   const s = () => f.organisation.slug;
   const matrix: Record<string, { allowed: RoleName[]; probe: Builder }> = {
     'GET /health': { allowed: ALL, probe: () => ({ url: '/health' }) },
@@ -236,7 +259,6 @@ describe('route-by-role matrix', () => {
     },
     'GET /api/hsds/taxonomies': { allowed: ALL, probe: () => ({ url: '/api/hsds/taxonomies' }) },
     'GET /api/hsds/taxonomy_terms': { allowed: ALL, probe: () => ({ url: '/api/hsds/taxonomy_terms' }) },
-    'GET /praktijken': { allowed: ALL, probe: () => ({ url: '/praktijken' }) },
     'GET /reflectie': { allowed: ALL, probe: () => ({ url: '/reflectie' }) },
     'GET /samenwerking': { allowed: ALL, probe: () => ({ url: '/samenwerking' }) },
     'GET /toeleiding': { allowed: ALL, probe: () => ({ url: '/toeleiding' }) },
@@ -442,6 +464,77 @@ describe('route-by-role matrix', () => {
         form: { status: 'to_contact' },
       }),
     },
+    'GET /praktijken': { allowed: ALL, probe: () => ({ url: '/praktijken?q=matrix' }) },
+    'GET /praktijken/feed.atom': { allowed: ALL, probe: () => ({ url: '/praktijken/feed.atom' }) },
+    'GET /praktijken/nieuw': { allowed: SIGNED_IN, probe: () => ({ url: '/praktijken/nieuw' }) },
+    'POST /praktijken/nieuw': { allowed: SIGNED_IN, probe: () => ({ url: '/praktijken/nieuw', form: {} }) },
+    'GET /praktijken/mijn': { allowed: SIGNED_IN, probe: () => ({ url: '/praktijken/mijn' }) },
+    'GET /praktijken/redactie': { allowed: ['curator'], probe: () => ({ url: '/praktijken/redactie' }) },
+    'GET /praktijken/:id': {
+      allowed: FICHE_READERS,
+      probe: async () => ({ url: `/praktijken/${await freshPractice('draft')}` }),
+    },
+    'GET /praktijken/:id/bewerken': {
+      allowed: FICHE_OWNERS,
+      probe: () => ({ url: `/praktijken/${published}/bewerken` }),
+    },
+    'POST /praktijken/:id/bewerken': {
+      allowed: FICHE_OWNERS,
+      probe: () => ({ url: `/praktijken/${published}/bewerken`, form: {} }),
+    },
+    'POST /praktijken/:id/indienen': {
+      allowed: FICHE_OWNERS,
+      probe: async () => ({ url: `/praktijken/${await freshPractice('draft')}/indienen`, form: {} }),
+    },
+    'POST /praktijken/:id/nog-actueel': {
+      allowed: FICHE_OWNERS,
+      probe: () => ({ url: `/praktijken/${published}/nog-actueel`, form: {} }),
+    },
+    'GET /praktijken/:id/beoordelen': {
+      allowed: ['curator'],
+      probe: async () => ({ url: `/praktijken/${await freshPractice('submitted')}/beoordelen` }),
+    },
+    'POST /praktijken/:id/beoordelen': {
+      allowed: ['curator'],
+      probe: async () => ({
+        url: `/praktijken/${await freshPractice('submitted')}/beoordelen`,
+        form: { decision: 'return', comment: 'Graag nog een contact.' },
+      }),
+    },
+    'GET /praktijken/:id/versies': {
+      allowed: FICHE_READERS,
+      probe: () => ({ url: `/praktijken/${published}/versies` }),
+    },
+    'POST /praktijken/:id/volgen': {
+      allowed: SIGNED_IN,
+      probe: () => ({ url: `/praktijken/${published}/volgen`, form: { follow: '1' } }),
+    },
+    'GET /praktijken/:id/opmerking': {
+      allowed: ALL,
+      probe: () => ({ url: `/praktijken/${published}/opmerking` }),
+    },
+    'POST /praktijken/:id/opmerking': {
+      allowed: ALL,
+      probe: () => ({ url: `/praktijken/${published}/opmerking`, form: {} }),
+    },
+    'GET /praktijken/:id/tekst': { allowed: ALL, probe: () => ({ url: `/praktijken/${published}/tekst` }) },
+    'GET /api/v1/practices': { allowed: ALL, probe: () => ({ url: '/api/v1/practices?q=matrix' }) },
+    'GET /api/v1/practices/export.json': {
+      allowed: ALL,
+      probe: () => ({ url: '/api/v1/practices/export.json' }),
+    },
+    'GET /api/v1/practices/export.csv': {
+      allowed: ALL,
+      probe: () => ({ url: '/api/v1/practices/export.csv' }),
+    },
+    'GET /api/v1/practices/:id': { allowed: ALL, probe: () => ({ url: `/api/v1/practices/${published}` }) },
+    'POST /api/v1/practices/import': {
+      allowed: SIGNED_IN,
+      probe: () => ({
+        url: '/api/v1/practices/import',
+        text: 'Matrixpraktijk uit tekst\n\nBeschrijving\n\nOm te proberen.\n',
+      }),
+    },
     'GET /api/v1/me': { allowed: SIGNED_IN, probe: () => ({ url: '/api/v1/me' }) },
     'GET /api/v1/provinces': { allowed: ALL, probe: () => ({ url: '/api/v1/provinces' }) },
     'GET /api/v1/municipalities': {
@@ -493,7 +586,16 @@ describe('route-by-role matrix', () => {
         const headers: Record<string, string> =
           isApi && tokens.has(role) ? { authorization: `Bearer ${tokens.get(role)}` } : {};
         const res =
-          method === 'GET' ? await agent.get(p.url, headers) : await agent.post(p.url, p.form ?? {});
+          method === 'GET'
+            ? await agent.get(p.url, headers)
+            : p.text !== undefined
+              ? await t.app.inject({
+                  method: 'POST',
+                  url: p.url,
+                  headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+                  payload: p.text,
+                })
+              : await agent.post(p.url, p.form ?? {});
         probes++;
         assert.ok(res.statusCode < 500, `${key} as ${role} answered ${res.statusCode}`);
         const location = String(res.headers.location ?? '');
