@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadDemoPractices } from '../src/modules/practices/practices.demo.ts';
 import { loadDemoDirectory } from '../src/modules/directory/directory.demo.ts';
 import {
   createFixtures,
@@ -68,6 +69,8 @@ export async function startE2EServer(): Promise<E2EServer> {
     .where('organization_id', '=', partner.id)
     .orderBy('name')
     .executeTakeFirstOrThrow();
+  // The demo fiches, those of the demo school owned by the test organisation.
+  await loadDemoPractices(t.deps, new Map([['bs-de-regenboog-demo', f.organisation.id]]));
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return {

@@ -269,7 +269,9 @@ export interface PracticeView {
 export function PracticePage({ ctx, p }: { ctx: PageContext; p: PracticeView }) {
   const { t } = ctx;
   const c = p.content;
+  // Work on a published fiche: a new version in the works besides the one online.
   const work = p.openVersion;
+  const newVersion = p.status === 'published' ? work : null;
   return (
     <article class="fiche">
       <p class="no-print">
@@ -425,17 +427,17 @@ export function PracticePage({ ctx, p }: { ctx: PageContext; p: PracticeView }) 
         ) : null}
         {p.mayEdit ? (
           <>
-            {work ? (
+            {newVersion ? (
               <p>
                 {t('practices.fiche.workNotice', {
-                  number: work.number,
-                  status: t(`practices.status.${work.status}` as MessageKey),
+                  number: newVersion.number,
+                  status: t(`practices.status.${newVersion.status}` as MessageKey),
                 })}
               </p>
             ) : null}
             <p class="actions">
               <a href={`/praktijken/${p.id}/bewerken`}>
-                {t(work ? 'practices.fiche.editWork' : 'practices.fiche.edit')}
+                {t(newVersion ? 'practices.fiche.editWork' : 'practices.fiche.edit')}
               </a>
               <a href={`/praktijken/${p.id}/versies`}>{t('practices.versions.link')}</a>
             </p>
