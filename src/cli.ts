@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -13,6 +14,9 @@ import { organisationTypes } from './platform/vocabularies.ts';
 import { findMunicipality } from './modules/regions/regions.service.ts';
 import { exportHsds, readHsdsFiles } from './modules/directory/hsds-files.ts';
 import { HsdsImportRefused, importHsds } from './modules/directory/hsds-import.ts';
+import { exportPractices } from './modules/practices/practices.api.ts';
+import { FicheTextError, parseFicheText } from './modules/practices/fiche-text.ts';
+import { importFicheText, municipalityNames } from './modules/practices/practices.service.ts';
 
 const usage = `Gebruik: npm run cli -- <opdracht> [opties]
 
@@ -33,6 +37,10 @@ Opdrachten:
   hsds:import BESTAND                          HSDS 3.0 inlezen: een .json-bestand, een .zip-datapakket
                                                of een map; alles of niets, twee keer hetzelfde
                                                bestand verandert niets
+  practices:import BESTAND… [--publish]         praktijkfiches inlezen uit tekst (één fiche per
+                                               bestand); alles of niets; --publish publiceert ze meteen
+  practices:export MAP                         de gepubliceerde fiches als open data naar MAP:
+                                               praktijken.json en praktijken.csv (CC BY 4.0)
 `;
 
 const roles = ['platform-admin', 'curator', 'member', 'editor', 'admin'] as const;
@@ -67,6 +75,7 @@ const { values, positionals } = parseArgs({
     type: { type: 'string' },
     nis: { type: 'string' },
     slug: { type: 'string' },
+    publish: { type: 'boolean' },
   },
   strict: true,
 });
@@ -175,6 +184,42 @@ try {
           `Niets ingevoerd: het bestand heeft ${err.problems.length} problemen.\n${err.problems.join('\n')}`,
         );
       }
+      break;
+    }
+    case 'practices:import': {
+      if (positionals.length === 0) fail('Geef de bestanden: practices:import BESTAND… [--publish]');
+      const texts = await Promise.all(
+        positionals.map((file) =>
+          readFile(file, 'utf8').catch(() => fail(`${file} bestaat niet of is niet leesbaar.`)),
+        ),
+      );
+      // Every file is read first: one that is not a fiche stops the whole import.
+      const municipalities = await municipalityNames(deps);
+      const refused = texts.flatMap((text, i) => {
+        try {
+          parseFicheText(text, municipalities);
+          return [];
+        } catch (err) {
+          if (err instanceof FicheTextError) return [`${positionals[i]}: ${err.message}`];
+          throw err;
+        }
+      });
+      if (refused.length) fail(`Niets ingevoerd.\n${refused.join('\n')}`);
+      for (const [i, text] of texts.entries()) {
+        const { id, fiche } = await importFicheText(deps, actor, text, {
+          publish: values.publish ?? false,
+          ownerOrganisationId: null,
+          municipalities,
+        });
+        console.error(`${positionals[i]}\t${values.publish ? 'gepubliceerd' : 'ontwerp'}\t${fiche.title}`);
+        console.log(id);
+      }
+      break;
+    }
+    case 'practices:export': {
+      const directory = positionals[0] ?? fail('Geef de map: practices:export MAP');
+      for (const f of await exportPractices(deps.db, deps.config.publicUrl, directory))
+        console.error(`${f.file}\t${f.records} fiches`);
       break;
     }
     default:

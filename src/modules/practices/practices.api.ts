@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import { Feed } from 'feed';
@@ -100,6 +102,29 @@ export function fichesCsv(fiches: Awaited<ReturnType<typeof publishedFiches>>) {
       PRACTICES_LICENCE.url,
     ]),
   ]);
+}
+
+/** The open-data document: the licence, where it comes from, and the fiches. */
+const openData = (practices: Awaited<ReturnType<typeof publishedFiches>>, publicUrl: string) => ({
+  licence: PRACTICES_LICENCE,
+  source: `${publicUrl}/praktijken`,
+  count: practices.length,
+  practices,
+});
+
+/** Writes the open data to a folder: praktijken.json (with the licence) and praktijken.csv. */
+export async function exportPractices(db: Kysely<DB>, publicUrl: string, directory: string) {
+  const practices = await publishedFiches(db, publicUrl);
+  await mkdir(directory, { recursive: true });
+  await writeFile(
+    join(directory, 'praktijken.json'),
+    `${JSON.stringify(openData(practices, publicUrl), null, 2)}\n`,
+  );
+  await writeFile(join(directory, 'praktijken.csv'), fichesCsv(practices));
+  return [
+    { file: 'praktijken.json', records: practices.length },
+    { file: 'praktijken.csv', records: practices.length },
+  ];
 }
 
 const licenceLink = `<${PRACTICES_LICENCE.url}>; rel="license"`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -149,6 +149,33 @@ if (testEngine === 'pglite') {
       assert.equal(exported.status, 0, exported.stderr);
       assert.match(exported.stderr, /services\.json\t1 records/);
       assert.ok(existsSync(join(dataDir, 'export', 'hsds-tabular.zip')));
+    });
+
+    it('imports practice fiches from text files, all or nothing, and exports the published ones', () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'bw-practices-'));
+      const env = { ...process.env, DATA_DIR: dataDir };
+      const cli = (...args: string[]) =>
+        spawnSync(tsx, ['src/cli.ts', ...args], { cwd: root, env, encoding: 'utf8' });
+      const good = join(dataDir, 'goed.txt');
+      writeFileSync(good, 'Voorlezen op woensdag\n\nBeschrijving\n\nVrijwilligers lezen voor.\n\nDeze praktijk in\n\nAalst\n');
+      const bad = join(dataDir, 'fout.txt');
+      writeFileSync(bad, 'Alleen een titel\n\nen wat tekst.\n');
+      const refused = cli('practices:import', good, bad);
+      assert.equal(refused.status, 2);
+      assert.match(refused.stderr, /Niets ingevoerd\.\n.*fout\.txt: Deze tekst is geen fiche: de herkenbare secties/);
+      const exportedNothing = cli('practices:export', join(dataDir, 'leeg'));
+      assert.match(exportedNothing.stderr, /praktijken\.json\t0 fiches/);
+      const imported = cli('practices:import', good, '--publish');
+      assert.equal(imported.status, 0, imported.stderr);
+      assert.match(imported.stdout.trim(), /^[0-9a-f-]{36}$/);
+      assert.match(imported.stderr, /gepubliceerd\tVoorlezen op woensdag/);
+      const exported = cli('practices:export', join(dataDir, 'export'));
+      assert.equal(exported.status, 0, exported.stderr);
+      const json = JSON.parse(readFileSync(join(dataDir, 'export', 'praktijken.json'), 'utf8'));
+      assert.equal(json.count, 1);
+      assert.equal(json.practices[0].places[0].nis, '41002');
+      assert.match(json.licence.url, /by\/4\.0/);
+      assert.match(readFileSync(join(dataDir, 'export', 'praktijken.csv'), 'utf8'), /^id,url,/);
     });
   });
 }

@@ -97,130 +97,136 @@ export function PracticeSearchPage(props: {
           <a href="/api/v1/practices/export.json">{t('practices.search.exportJson')}</a>
         </p>
       </div>
-      <form method="get" action="/praktijken" class="search-layout">
-        <div class="search-bar" role="search">
-          <label for="practice-q">{t('practices.search.q')}</label>
-          <input id="practice-q" name="q" type="search" value={v.q} />
-          <label for="practice-sort">{t('practices.search.sort')}</label>
-          <select id="practice-sort" name="sort">
-            <option value="relevance" selected={v.sort === 'relevance'}>
-              {t('practices.search.sortRelevance')}
-            </option>
-            <option value="date" selected={v.sort === 'date'}>
-              {t('practices.search.sortDate')}
-            </option>
-          </select>
+      <form method="get" action="/praktijken" class="search-form" role="search">
+        <div class="search-bar">
+          <div class="field">
+            <label for="practice-q">{t('practices.search.q')}</label>
+            <input id="practice-q" name="q" type="search" value={v.q} />
+          </div>
+          <div class="field">
+            <label for="practice-sort">{t('practices.search.sort')}</label>
+            <select id="practice-sort" name="sort">
+              <option value="relevance" selected={v.sort === 'relevance'}>
+                {t('practices.search.sortRelevance')}
+              </option>
+              <option value="date" selected={v.sort === 'date'}>
+                {t('practices.search.sortDate')}
+              </option>
+            </select>
+          </div>
           <Button>{t('practices.search.submit')}</Button>
         </div>
-        <aside class="facets" aria-label={t('practices.search.filters')}>
-          <div class="field">
-            <label for="practice-municipality">{t('practices.search.municipality')}</label>
-            <select id="practice-municipality" name="municipality">
-              <option value="">{t('practices.search.anyMunicipality')}</option>
-              {props.municipalities.map((m) => (
-                <option key={m.nisCode} value={m.nisCode} selected={m.nisCode === v.municipality}>
-                  {m.nameNl}
-                </option>
-              ))}
-            </select>
+        <div class="search-layout">
+          <aside class="filters" aria-label={t('practices.search.filters')}>
+            <div class="field">
+              <label for="practice-municipality">{t('practices.search.municipality')}</label>
+              <select id="practice-municipality" name="municipality">
+                <option value="">{t('practices.search.anyMunicipality')}</option>
+                {props.municipalities.map((m) => (
+                  <option key={m.nisCode} value={m.nisCode} selected={m.nisCode === v.municipality}>
+                    {m.nameNl}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="practice-radius">{t('practices.search.radius')}</label>
+              <select id="practice-radius" name="radius">
+                <option value="">{t('practices.search.onlyThere')}</option>
+                {RADII_KM.map((r) => (
+                  <option key={r} value={r} selected={r === v.radius}>
+                    {t('practices.search.withinKm', { km: r })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Facet
+              legend={t('practices.field.needCodes')}
+              name="need"
+              facets={facets.needs}
+              checked={v.needs}
+              label={label(ctx, 'need')}
+            />
+            <Facet
+              legend={t('practices.field.category')}
+              name="category"
+              facets={facets.categories}
+              checked={v.categories}
+              label={asIs}
+            />
+            <Facet
+              legend={t('practices.field.targetGroups')}
+              name="targetGroup"
+              facets={facets.targetGroups}
+              checked={v.targetGroups}
+              label={asIs}
+            />
+            <Facet
+              legend={t('practices.search.province')}
+              name="province"
+              facets={facets.provinces}
+              checked={v.provinces}
+              label={(value) => labelOf.get(value) ?? value}
+            />
+            <Facet
+              legend={t('practices.field.cooperationForms')}
+              name="cooperationForm"
+              facets={facets.cooperationForms}
+              checked={v.cooperationForms}
+              label={label(ctx, 'cooperation')}
+            />
+            <Facet
+              legend={t('practices.field.policyDomains')}
+              name="policyDomain"
+              facets={facets.policyDomains}
+              checked={v.policyDomains}
+              label={asIs}
+            />
+            <Facet
+              legend={t('practices.field.evidenceStep')}
+              name="evidence"
+              facets={facets.evidenceSteps}
+              checked={v.evidenceSteps}
+              label={label(ctx, 'practices.evidence')}
+            />
+            <Button variant="secondary">{t('practices.search.apply')}</Button>
+          </aside>
+          <div class="results" aria-live="polite">
+            <p class="result-count">{t('practices.search.count', { count: props.total })}</p>
+            {props.rows.length === 0 ? (
+              <EmptyState title={t('practices.search.empty')}>
+                <p>{t('practices.search.emptyHint')}</p>
+              </EmptyState>
+            ) : (
+              <ol class="result-list">
+                {props.rows.map((r) => (
+                  <li key={r.id} class="result">
+                    <h2>
+                      <a href={`/praktijken/${r.id}`}>{r.title}</a>
+                    </h2>
+                    <p class="excerpt">
+                      <Highlighted text={r.headline} />
+                    </p>
+                    <p class="meta">
+                      {[
+                        r.category,
+                        r.need_codes.map((n) => t(`need.${n}` as MessageKey)).join(', '),
+                        r.municipality_nis.map((n) => props.municipalityNames.get(n) ?? n).join(', '),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <Pagination
+              ctx={ctx}
+              basePath={`/praktijken?${props.query}`}
+              page={props.page}
+              total={props.total}
+            />
           </div>
-          <div class="field">
-            <label for="practice-radius">{t('practices.search.radius')}</label>
-            <select id="practice-radius" name="radius">
-              <option value="">{t('practices.search.onlyThere')}</option>
-              {RADII_KM.map((r) => (
-                <option key={r} value={r} selected={r === v.radius}>
-                  {t('practices.search.withinKm', { km: r })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Facet
-            legend={t('practices.field.needCodes')}
-            name="need"
-            facets={facets.needs}
-            checked={v.needs}
-            label={label(ctx, 'need')}
-          />
-          <Facet
-            legend={t('practices.field.category')}
-            name="category"
-            facets={facets.categories}
-            checked={v.categories}
-            label={asIs}
-          />
-          <Facet
-            legend={t('practices.field.targetGroups')}
-            name="targetGroup"
-            facets={facets.targetGroups}
-            checked={v.targetGroups}
-            label={asIs}
-          />
-          <Facet
-            legend={t('practices.search.province')}
-            name="province"
-            facets={facets.provinces}
-            checked={v.provinces}
-            label={(value) => labelOf.get(value) ?? value}
-          />
-          <Facet
-            legend={t('practices.field.cooperationForms')}
-            name="cooperationForm"
-            facets={facets.cooperationForms}
-            checked={v.cooperationForms}
-            label={label(ctx, 'cooperation')}
-          />
-          <Facet
-            legend={t('practices.field.policyDomains')}
-            name="policyDomain"
-            facets={facets.policyDomains}
-            checked={v.policyDomains}
-            label={asIs}
-          />
-          <Facet
-            legend={t('practices.field.evidenceStep')}
-            name="evidence"
-            facets={facets.evidenceSteps}
-            checked={v.evidenceSteps}
-            label={label(ctx, 'practices.evidence')}
-          />
-          <Button variant="secondary">{t('practices.search.apply')}</Button>
-        </aside>
-        <div class="results" aria-live="polite">
-          <p class="result-count">{t('practices.search.count', { count: props.total })}</p>
-          {props.rows.length === 0 ? (
-            <EmptyState title={t('practices.search.empty')}>
-              <p>{t('practices.search.emptyHint')}</p>
-            </EmptyState>
-          ) : (
-            <ol class="result-list">
-              {props.rows.map((r) => (
-                <li key={r.id}>
-                  <h2>
-                    <a href={`/praktijken/${r.id}`}>{r.title}</a>
-                  </h2>
-                  <p class="excerpt">
-                    <Highlighted text={r.headline} />
-                  </p>
-                  <p class="meta">
-                    {[
-                      r.category,
-                      r.need_codes.map((n) => t(`need.${n}` as MessageKey)).join(', '),
-                      r.municipality_nis.map((n) => props.municipalityNames.get(n) ?? n).join(', '),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          )}
-          <Pagination
-            ctx={ctx}
-            basePath={`/praktijken?${props.query}`}
-            page={props.page}
-            total={props.total}
-          />
         </div>
       </form>
     </section>
