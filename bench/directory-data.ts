@@ -23,7 +23,7 @@ const extraSentences = [
 ];
 
 /** Deterministic pseudo-random numbers, so every run generates the same data. */
-function random(seed: number) {
+export function random(seed: number) {
   let x = seed;
   return () => {
     x = (x * 1103515245 + 12345) % 2147483648;

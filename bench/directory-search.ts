@@ -1,17 +1,9 @@
 // Directory search under concurrent load, on both engines, against a bare Fastify route measured in
 // the same run. Usage: npx tsx bench/directory-search.ts [--seconds 15] [--connections 50]
 // Writes bench/results/directory-search.md.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import pg from 'pg';
-import { openDatabase } from '../src/platform/db/database.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { startPostgres } from '../scripts/postgres-cluster.ts';
 import { generateDirectory } from './directory-data.ts';
+import { runSearchBenchmark } from './search-harness.ts';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '15' }, connections: { type: 'string', default: '50' } },
@@ -19,7 +11,6 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const size = { organisations: 2000, schools: 3500, services: 20000 };
-const root = new URL('..', import.meta.url).pathname;
 
 // The query mix: what a zorgcoördinator types, with filters and distance.
 const queries = [
@@ -35,166 +26,14 @@ const queries = [
   '/api/v1/services?q=school',
 ];
 
-function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['bench/serve.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function load(url: string, paths: string[]) {
-  const latencies: number[] = [];
-  let errors = 0;
-  let non2xx = 0;
-  const result = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    timeout: 60,
-    requests: paths.map((path) => ({ method: 'GET', path })),
-    setupClient: (client) => {
-      client.on('response', (_status: number, _bytes: number, responseTime: number) =>
-        latencies.push(responseTime),
-      );
-    },
-  });
-  errors = result.errors + result.timeouts;
-  non2xx = result.non2xx;
-  latencies.sort((a, b) => a - b);
-  return {
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    rps: result.requests.average,
-    requests: result.requests.total,
-    errors,
-    non2xx,
-  };
-}
-
-/** Each query of the mix alone, one at a time: the median of 5 runs, in ms. */
-async function perQuery(url: string) {
-  const result: Record<string, number> = {};
-  for (const path of queries) {
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      await (await fetch(url + path)).arrayBuffer();
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    result[path] = times[2]!;
-  }
-  return result;
-}
-
-const single: Record<string, Record<string, number>> = {};
-
-/** Stops a server and waits until it has closed its database connections. */
-async function stop(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-type Row = Awaited<ReturnType<typeof load>> & { label: string };
-const rows: Row[] = [];
-let port = 32100;
-
-/**
- * One engine: first with the answer cache off (every request searches the database; also the
- * per-query timings), then with it on (the default: repeated searches come from memory).
- */
-async function measureEngine(engine: string, env: NodeJS.ProcessEnv) {
-  const uncached = await startServer({ ...env, SEARCH_CACHE_SIZE: '0' }, ++port);
-  const timings = await perQuery(`http://127.0.0.1:${port}`); // also the warm-up
-  rows.push({
-    label: `search mix, ${engine}, cache off`,
-    ...(await load(`http://127.0.0.1:${port}`, queries)),
-  });
-  await stop(uncached);
-  const cached = await startServer(env, ++port);
-  await perQuery(`http://127.0.0.1:${port}`);
-  rows.push({
-    label: `search mix, ${engine}, cache on`,
-    ...(await load(`http://127.0.0.1:${port}`, queries)),
-  });
-  await stop(cached);
-  return timings;
-}
-
-console.error('baseline: bare Fastify route');
-const bare = await startServer({ BENCH_MODE: 'bare' }, ++port);
-rows.push({ label: 'bare Fastify route', ...(await load(`http://127.0.0.1:${port}`, ['/bare'])) });
-await stop(bare);
-
-// Server PostgreSQL: a throw-away cluster, the generated data in a database of its own.
-console.error('server PostgreSQL: generating data');
-const cluster = await startPostgres();
-try {
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE brugwerk_bench TEMPLATE ${cluster.template}`);
-  await admin.end();
-  const ownerUrl = new URL(cluster.adminUrl);
-  ownerUrl.pathname = '/brugwerk_bench';
-  const owner = await openDatabase({ databaseUrl: ownerUrl.toString() });
-  const started = performance.now();
-  await generateDirectory(owner.db, size);
-  await owner.close();
-  console.error(`  generated in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  const appUrl = new URL(cluster.appUrl);
-  appUrl.pathname = '/brugwerk_bench';
-  single.postgres = await measureEngine('server PostgreSQL', { DATABASE_URL: appUrl.toString() });
-} finally {
-  cluster.stop();
-}
-
-console.error('PGlite: generating data');
-const dataDir = mkdtempSync(join(tmpdir(), 'bw-bench-'));
-const embedded = await openDatabase({ dataDir });
-await migrateToLatest(embedded.db);
-await generateDirectory(embedded.db, size);
-await embedded.close();
-single.pglite = await measureEngine('PGlite', { DATA_DIR: dataDir });
-
-const base = rows[0]!;
-const report = [
-  '# Directory search under load',
-  '',
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString()}`,
-  `Data: ${size.organisations} organisations, ${size.schools} schools, ${size.services} services. Load: autocannon, ${connections} connections, ${seconds} s per scenario after a warm-up run; query mix of ${queries.length} searches (full text, compounds, typos, filters, distance).`,
-  '',
-  '| scenario | p50 ms | p95 ms | p99 ms | req/s | errors | non-2xx | p95 vs bare | req/s vs bare |',
-  '|---|---|---|---|---|---|---|---|---|',
-  ...rows.map(
-    (r) =>
-      `| ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.errors} | ${r.non2xx} | ${(r.p95 / Math.max(base.p95, 1)).toFixed(1)}× | ${(r.rps / base.rps).toFixed(3)}× |`,
-  ),
-  '',
-  'Each query alone, answer cache off (median of 5 sequential requests, ms):',
-  '',
-  '| query | server PostgreSQL | PGlite |',
-  '|---|---|---|',
-  ...queries.map(
-    (q) => `| \`${q}\` | ${single.postgres?.[q]?.toFixed(0)} | ${single.pglite?.[q]?.toFixed(0)} |`,
-  ),
-  '',
-  'Target (issue 3): p95 ≤ 50 ms on server PostgreSQL for the query mix.',
-  '',
-  '"cache on" is how Brugwerk runs (SEARCH_CACHE_SIZE, default 500): answers are kept per process and',
-  'dropped as soon as the directory changes; the ten searches of the mix repeat, so after the first',
-  'round they come from memory. "cache off" makes every request search the database.',
-].join('\n');
-console.log(report);
-mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'directory-search.md'), `${report}\n`);
+await runSearchBenchmark({
+  title: 'Directory search under load',
+  name: 'directory-search',
+  data: `${size.organisations} organisations, ${size.schools} schools, ${size.services} services.`,
+  queries,
+  generate: (db) => generateDirectory(db, size),
+  notes: ['Target (issue 3): p95 ≤ 50 ms on server PostgreSQL for the query mix.'],
+  connections,
+  seconds,
+});
 process.exit(0);

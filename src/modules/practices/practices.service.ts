@@ -55,7 +55,7 @@ export function maySeeWork(
 const nl = translator('nl');
 
 /** The published version's searchable fields, as the practices row keeps them. */
-function publishedColumns(c: FicheContent): Updateable<PracticesTable> {
+export function publishedColumns(c: FicheContent): Updateable<PracticesTable> {
   const body = [
     ...c.goals,
     ...c.targetGroups,
