@@ -48,7 +48,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     UNIQUE (practice_id, number)
   )`.execute(db);
   await sql`ALTER TABLE practices ADD CONSTRAINT practices_published_version
-    FOREIGN KEY (published_version_id) REFERENCES practice_versions (id) DEFERRABLE INITIALLY DEFERRED`.execute(db);
+    FOREIGN KEY (published_version_id) REFERENCES practice_versions (id) DEFERRABLE INITIALLY DEFERRED`.execute(
+    db,
+  );
   // At most one version in the works per practice.
   await sql`CREATE UNIQUE INDEX practice_versions_open ON practice_versions (practice_id)
     WHERE status IN ('draft', 'submitted', 'returned')`.execute(db);
@@ -75,7 +77,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['practices_status', 'status, last_published_at', 'btree'],
     ['practices_owner', 'owner_organisation_id', 'btree'],
   ] as const) {
-    await sql`CREATE INDEX ${sql.id(name)} ON practices USING ${sql.raw(using)} (${sql.raw(columns)})`.execute(db);
+    await sql`CREATE INDEX ${sql.id(name)} ON practices USING ${sql.raw(using)} (${sql.raw(columns)})`.execute(
+      db,
+    );
   }
 
   // The search document, kept by the database on every write: title A, introduction and category

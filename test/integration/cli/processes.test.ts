@@ -157,12 +157,18 @@ if (testEngine === 'pglite') {
       const cli = (...args: string[]) =>
         spawnSync(tsx, ['src/cli.ts', ...args], { cwd: root, env, encoding: 'utf8' });
       const good = join(dataDir, 'goed.txt');
-      writeFileSync(good, 'Voorlezen op woensdag\n\nBeschrijving\n\nVrijwilligers lezen voor.\n\nDeze praktijk in\n\nAalst\n');
+      writeFileSync(
+        good,
+        'Voorlezen op woensdag\n\nBeschrijving\n\nVrijwilligers lezen voor.\n\nDeze praktijk in\n\nAalst\n',
+      );
       const bad = join(dataDir, 'fout.txt');
       writeFileSync(bad, 'Alleen een titel\n\nen wat tekst.\n');
       const refused = cli('practices:import', good, bad);
       assert.equal(refused.status, 2);
-      assert.match(refused.stderr, /Niets ingevoerd\.\n.*fout\.txt: Deze tekst is geen fiche: de herkenbare secties/);
+      assert.match(
+        refused.stderr,
+        /Niets ingevoerd\.\n.*fout\.txt: Deze tekst is geen fiche: de herkenbare secties/,
+      );
       const exportedNothing = cli('practices:export', join(dataDir, 'leeg'));
       assert.match(exportedNothing.stderr, /praktijken\.json\t0 fiches/);
       const imported = cli('practices:import', good, '--publish');

@@ -72,8 +72,14 @@ describe('importing fiche text: POST /api/v1/practices/import', () => {
   let curatorToken: string;
   const countRows = async () => {
     const [p, v] = await Promise.all([
-      t.deps.db.selectFrom('practices').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      t.deps.db.selectFrom('practice_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      t.deps.db
+        .selectFrom('practices')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+      t.deps.db
+        .selectFrom('practice_versions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     return [Number(p.n), Number(v.n)];
   };

@@ -41,7 +41,10 @@ const judged: Judged[] = [
   { q: 'taalcafe', expect: ['Taalcafé voor ouders'] },
   { q: 'psychische problemen jongeren', expect: ['Mentaal welzijn in de klas'] },
   { q: 'brugfiguren', expect: ['Brugfiguur aan de schoolpoort'] },
-  { q: 'ervaringsdeskundigen armoede', expect: ['Armoedebril voor leerkrachten', 'Lokaal netwerk kinderarmoede'] },
+  {
+    q: 'ervaringsdeskundigen armoede',
+    expect: ['Armoedebril voor leerkrachten', 'Lokaal netwerk kinderarmoede'],
+  },
   { q: 'sportclub korting', expect: ['Vrijetijdspas voor elk kind'] },
   { q: 'peuters instapklas', expect: ['Instapmoment voor kleuters'] },
   { q: 'warme maaltijd', expect: ['Schoolmaaltijden aan sociaal tarief'] },
@@ -53,7 +56,11 @@ const judged: Judged[] = [
   { q: 'kinderarmoede netwerk', expect: ['Lokaal netwerk kinderarmoede'] },
   // Municipality filters: in that municipality, or within a radius of its centre.
   { q: 'ontbijt', expect: ['Ontbijt op school'], municipality: '34022' },
-  { q: '', expect: ['Voorleesmoment in de bibliotheek', 'Instapmoment voor kleuters', 'Opvoedingswinkel op school'], municipality: '71016' },
+  {
+    q: '',
+    expect: ['Voorleesmoment in de bibliotheek', 'Instapmoment voor kleuters', 'Opvoedingswinkel op school'],
+    municipality: '71016',
+  },
   { q: 'brugfiguur', expect: ['Brugfiguur aan de schoolpoort'], municipality: '41034', radiusKm: 10 },
   { q: 'voorlezen', expect: ['Voorleesmoment in de bibliotheek'], municipality: '41034', radiusKm: 10 },
 ];
@@ -88,12 +95,25 @@ describe('practice search', () => {
         const s = score(j, rows);
         rr += s.rr;
         recall += s.recall;
-        if (s.recall < 1) misses.push(`${j.q || '(leeg)'} → ${rows.slice(0, 3).map((r) => r.title).join(' | ') || '(niets)'}`);
+        if (s.recall < 1)
+          misses.push(
+            `${j.q || '(leeg)'} → ${
+              rows
+                .slice(0, 3)
+                .map((r) => r.title)
+                .join(' | ') || '(niets)'
+            }`,
+          );
       }
       return { mrr: rr / judged.length, recall: recall / judged.length, misses };
     };
     const brugwerk = await measure(async (j) => {
-      const search = await practiceSearchOf(t.deps, { q: j.q }, { municipality: j.municipality, radiusKm: j.radiusKm }, 1);
+      const search = await practiceSearchOf(
+        t.deps,
+        { q: j.q },
+        { municipality: j.municipality, radiusKm: j.radiusKm },
+        1,
+      );
       return (await searchPractices(t.deps.db, { ...search, limit: 10 })).rows;
     });
     // The baseline: every word as a case-insensitive substring of the fiche's text, newest first,
@@ -111,7 +131,12 @@ describe('practice search', () => {
           sql<SqlBool>`(p.title || ' ' || p.introduction || ' ' || coalesce(p.category, '') || ' ' || p.search_body) ILIKE ${`%${word}%`}`,
         );
       if (j.municipality) {
-        const search = await practiceSearchOf(t.deps, {}, { municipality: j.municipality, radiusKm: j.radiusKm }, 1);
+        const search = await practiceSearchOf(
+          t.deps,
+          {},
+          { municipality: j.municipality, radiusKm: j.radiusKm },
+          1,
+        );
         const ids = (await searchPractices(t.deps.db, { ...search, limit: 100 })).rows.map((r) => r.id);
         query = query.where('p.id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
       }
@@ -162,7 +187,12 @@ describe('practice search', () => {
   });
 
   it('refuses bad search parameters with a Dutch 400', async () => {
-    for (const url of ['/api/v1/practices?radiusKm=abc', '/api/v1/practices?need=XYZ', '/praktijken?radius=7', '/praktijken?municipality=1']) {
+    for (const url of [
+      '/api/v1/practices?radiusKm=abc',
+      '/api/v1/practices?need=XYZ',
+      '/praktijken?radius=7',
+      '/praktijken?municipality=1',
+    ]) {
       const response = await t.app.inject(url);
       assert.equal(response.statusCode, 400, url);
     }

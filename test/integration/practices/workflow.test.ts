@@ -3,7 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import { loadDemoDirectory } from '../../../src/modules/directory/directory.demo.ts';
 import { flagUnreviewedPractices } from '../../../src/modules/practices/practices.service.ts';
 import { Agent } from '../../helpers/agent.ts';
-import { auditEvents, createFixtures, type Fixtures, startTestApp, type TestContext } from '../../helpers/app.ts';
+import {
+  auditEvents,
+  createFixtures,
+  type Fixtures,
+  startTestApp,
+  type TestContext,
+} from '../../helpers/app.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -73,7 +79,10 @@ describe('practice workflow: start, submit, review, publish, change, follow', ()
     const html = response.body;
     assert.ok(html.includes('id="field-title-error"'));
     assert.ok(/Regel 1: begin met de naam van een gemeente/.test(html));
-    assert.ok(/Regel 1: schrijf (&quot;|")sinds(&quot;|") als jaar en maand/.test(html), html.match(/field-sites-error">[^<]*/)?.[0]);
+    assert.ok(
+      /Regel 1: schrijf (&quot;|")sinds(&quot;|") als jaar en maand/.test(html),
+      html.match(/field-sites-error">[^<]*/)?.[0],
+    );
     assert.ok(/Regel 1: begin met een schooljaar/.test(html));
     assert.ok(/geen link naar de sociale kaart/.test(html));
     assert.ok(html.includes('De school maakt de afspraak **samen** met de ouder.'), 'description kept');
@@ -85,13 +94,20 @@ describe('practice workflow: start, submit, review, publish, change, follow', ()
     assert.equal(across.statusCode, 400);
     assert.ok(/Geef minstens één externe beoordeling/.test(across.body));
     assert.ok(/De bouwsteen (&quot;|")Onbekend blok/.test(across.body));
-    const count = await t.deps.db.selectFrom('practices').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.deps.db
+      .selectFrom('practices')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 0);
   });
 
   it('starts a draft that only its owners and curators see', async () => {
     const editor = await signedIn('editor');
-    const service = await t.deps.db.selectFrom('directory_services').select('id').limit(1).executeTakeFirstOrThrow();
+    const service = await t.deps.db
+      .selectFrom('directory_services')
+      .select('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const created = await editor.post(
       '/praktijken/nieuw',
       fiche({ ownerOrganisationId: f.organisation.id, runBy: `/sociale-kaart/aanbod/${service.id}` }),
@@ -107,7 +123,10 @@ describe('practice workflow: start, submit, review, publish, change, follow', ()
     // The admin of the same organisation is an owner too; a member, another user and visitors are not.
     assert.equal((await (await signedIn('admin')).get(`/praktijken/${practiceId}/bewerken`)).statusCode, 200);
     assert.equal((await (await signedIn('member')).get(`/praktijken/${practiceId}`)).statusCode, 404);
-    assert.equal((await (await signedIn('member')).get(`/praktijken/${practiceId}/bewerken`)).statusCode, 404);
+    assert.equal(
+      (await (await signedIn('member')).get(`/praktijken/${practiceId}/bewerken`)).statusCode,
+      404,
+    );
     assert.equal((await (await signedIn('platform-admin')).get(`/praktijken/${practiceId}`)).statusCode, 404);
     assert.equal((await t.app.inject({ url: `/praktijken/${practiceId}` })).statusCode, 404);
     assert.equal((await (await signedIn('curator')).get(`/praktijken/${practiceId}`)).statusCode, 200);
@@ -130,7 +149,10 @@ describe('practice workflow: start, submit, review, publish, change, follow', ()
     assert.ok(queue.body.includes('Samen naar de tandarts'));
     const review = await curator.get(`/praktijken/${practiceId}/beoordelen`);
     assert.equal(review.statusCode, 200);
-    const noComment = await curator.post(`/praktijken/${practiceId}/beoordelen`, { decision: 'return', comment: '' });
+    const noComment = await curator.post(`/praktijken/${practiceId}/beoordelen`, {
+      decision: 'return',
+      comment: '',
+    });
     assert.equal(noComment.statusCode, 400);
     assert.ok(noComment.body.includes('Schrijf kort wat er moet veranderen.'));
     const returned = await curator.post(`/praktijken/${practiceId}/beoordelen`, {
@@ -149,11 +171,18 @@ describe('practice workflow: start, submit, review, publish, change, follow', ()
   it('publishes after resubmission; everyone can read it', async () => {
     const editor = await signedIn('editor');
     await editor.get(`/praktijken/${practiceId}/bewerken`);
-    assert.equal((await editor.post(`/praktijken/${practiceId}/bewerken`, fiche({ contactName: 'An Peeters' }))).statusCode, 303);
+    assert.equal(
+      (await editor.post(`/praktijken/${practiceId}/bewerken`, fiche({ contactName: 'An Peeters' })))
+        .statusCode,
+      303,
+    );
     assert.equal((await editor.post(`/praktijken/${practiceId}/indienen`)).statusCode, 303);
     const curator = await signedIn('curator');
     await curator.get(`/praktijken/${practiceId}/beoordelen`);
-    assert.equal((await curator.post(`/praktijken/${practiceId}/beoordelen`, { decision: 'publish' })).statusCode, 303);
+    assert.equal(
+      (await curator.post(`/praktijken/${practiceId}/beoordelen`, { decision: 'publish' })).statusCode,
+      303,
+    );
     const page = await t.app.inject({ url: `/praktijken/${practiceId}` });
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('An Peeters'));
@@ -170,7 +199,10 @@ describe('practice workflow: start, submit, review, publish, change, follow', ()
     assert.equal((await member.post(`/praktijken/${practiceId}/volgen`, { follow: '1' })).statusCode, 303);
     const editor = await signedIn('editor');
     await editor.get(`/praktijken/${practiceId}/bewerken`);
-    await editor.post(`/praktijken/${practiceId}/bewerken`, fiche({ title: 'Samen naar de tandarts en de huisarts', contactName: 'An Peeters' }));
+    await editor.post(
+      `/praktijken/${practiceId}/bewerken`,
+      fiche({ title: 'Samen naar de tandarts en de huisarts', contactName: 'An Peeters' }),
+    );
     // The published version stays online meanwhile.
     const meanwhile = await t.app.inject({ url: `/praktijken/${practiceId}` });
     assert.ok(/<h1>Samen naar de tandarts<\/h1>/.test(meanwhile.body));
