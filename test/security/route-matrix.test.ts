@@ -29,6 +29,7 @@ const ENTRY_OWNERS: RoleName[] = ['editor', 'admin', 'curator'];
 const SCHOOL_STAFF: RoleName[] = ['member', 'editor', 'admin'];
 // A practice fiche's owners: its maker (an editor) and the editors and admins of its organisation.
 const FICHE_OWNERS: RoleName[] = ['editor', 'admin'];
+// Curators see a fiche once it has been submitted.
 const FICHE_READERS: RoleName[] = ['editor', 'admin', 'curator'];
 
 interface Probe {
@@ -471,7 +472,7 @@ describe('route-by-role matrix', () => {
     'GET /praktijken/mijn': { allowed: SIGNED_IN, probe: () => ({ url: '/praktijken/mijn' }) },
     'GET /praktijken/redactie': { allowed: ['curator'], probe: () => ({ url: '/praktijken/redactie' }) },
     'GET /praktijken/:id': {
-      allowed: FICHE_READERS,
+      allowed: FICHE_OWNERS,
       probe: async () => ({ url: `/praktijken/${await freshPractice('draft')}` }),
     },
     'GET /praktijken/:id/bewerken': {

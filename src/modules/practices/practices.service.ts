@@ -44,12 +44,16 @@ export function mayEditPractice(
   );
 }
 
-/** Owners see every version; curators see what is submitted and what was decided; others only what is published. */
+/**
+ * Owners see every version; curators see a fiche once it was submitted (a draft nobody submitted
+ * yet stays with its owners); others only what is published.
+ */
 export function maySeeWork(
   user: CurrentUser | null,
-  practice: Pick<Practice, 'created_by' | 'owner_organisation_id'>,
+  practice: Pick<Practice, 'created_by' | 'owner_organisation_id' | 'status'>,
 ) {
-  return mayEditPractice(user, practice) || Boolean(user?.platformRoles.includes('curator'));
+  if (mayEditPractice(user, practice)) return true;
+  return Boolean(user?.platformRoles.includes('curator')) && practice.status !== 'draft';
 }
 
 const nl = translator('nl');

@@ -101,7 +101,7 @@ describe('practice workflow: start, submit, review, publish, change, follow', ()
     assert.equal(Number(count.n), 0);
   });
 
-  it('starts a draft that only its owners and curators see', async () => {
+  it('starts a draft that only its owners see, until it is submitted', async () => {
     const editor = await signedIn('editor');
     const service = await t.deps.db
       .selectFrom('directory_services')
@@ -129,7 +129,8 @@ describe('practice workflow: start, submit, review, publish, change, follow', ()
     );
     assert.equal((await (await signedIn('platform-admin')).get(`/praktijken/${practiceId}`)).statusCode, 404);
     assert.equal((await t.app.inject({ url: `/praktijken/${practiceId}` })).statusCode, 404);
-    assert.equal((await (await signedIn('curator')).get(`/praktijken/${practiceId}`)).statusCode, 200);
+    // Not even the curators see a draft before it is submitted.
+    assert.equal((await (await signedIn('curator')).get(`/praktijken/${practiceId}`)).statusCode, 404);
     // Not in search or in the open data.
     const search = await t.app.inject({ url: '/api/v1/practices?q=tandarts' });
     assert.equal(search.json().total, 0);
@@ -145,6 +146,7 @@ describe('practice workflow: start, submit, review, publish, change, follow', ()
     // Only curators review.
     assert.equal((await editor.get(`/praktijken/${practiceId}/beoordelen`)).statusCode, 403);
     const curator = await signedIn('curator');
+    assert.equal((await curator.get(`/praktijken/${practiceId}`)).statusCode, 200);
     const queue = await curator.get('/praktijken/redactie');
     assert.ok(queue.body.includes('Samen naar de tandarts'));
     const review = await curator.get(`/praktijken/${practiceId}/beoordelen`);
