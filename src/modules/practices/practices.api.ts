@@ -324,9 +324,9 @@ export function practicesApiRoutes(deps: Deps, cache: SearchCache) {
       },
     );
 
-    app.get('/praktijken/feed.atom', { config: { permission: 'public' } }, async (_req, reply) => {
+    app.get('/praktijken/feed.atom', { config: { permission: 'public' } }, async (req, reply) => {
       const latest = (await publishedFiches(deps.db, publicUrl)).slice(0, 30);
-      const t = _req.t;
+      const t = req.t;
       const feed = new Feed({
         id: `${publicUrl}/praktijken`,
         link: `${publicUrl}/praktijken`,
