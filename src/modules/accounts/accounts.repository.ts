@@ -27,6 +27,9 @@ export const findMembershipsOfUser = (db: Kysely<DB>, userId: string) =>
     .orderBy('organisations.name')
     .execute();
 
+export const findOrganisationById = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+
 export const findOrganisationBySlug = (db: Kysely<DB>, slug: string) =>
   db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
 

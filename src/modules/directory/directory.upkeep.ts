@@ -206,7 +206,7 @@ export async function reportMistake(
         text: t('directory.reportMail.body', {
           name: entry.name,
           message: report.message,
-          email: report.email ?? t('directory.reportMail.noEmail'),
+          email: report.email ?? t('visitorMessage.noEmail'),
           link: `${deps.config.publicUrl}/sociale-kaart/aanbod/${entry.id}`,
         }),
         purpose: 'directory_report',

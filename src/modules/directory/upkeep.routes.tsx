@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authorizeObject, canInOrganisation } from '../../platform/authz/permissions.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/actor.ts';
-import { type FieldErrors, formBody, parseForm } from '../../platform/http/forms.ts';
+import { type FieldErrors, formBody, parseForm, visitorMessageForm } from '../../platform/http/forms.ts';
 import { sendPage, setFlash } from '../../platform/http/render.tsx';
 import { badRequest } from '../../platform/errors.ts';
 import {
@@ -59,16 +59,7 @@ function formValues(row: Record<string, unknown>, fields: readonly string[]) {
   return values;
 }
 
-const reportForm = z.object({
-  message: z
-    .string({ message: 'validation.required' })
-    .trim()
-    .min(10, { message: 'directory.report.tooShort' })
-    .max(2000, { message: 'validation.tooLong' }),
-  email: z
-    .union([z.literal(''), z.string().trim().max(254).email({ message: 'validation.email' })])
-    .optional(),
-});
+const reportForm = visitorMessageForm(2000);
 
 /** Keeping the sociale kaart true: editing with history, reports of mistakes, claims. */
 export function directoryUpkeepRoutes(deps: Deps) {
@@ -199,10 +190,7 @@ export function directoryUpkeepRoutes(deps: Deps) {
             400,
           );
         }
-        await reportMistake(deps, actorOf(req), service, {
-          message: form.data.message,
-          email: form.data.email || null,
-        });
+        await reportMistake(deps, actorOf(req), service, form.data);
         setFlash(reply, 'success', 'directory.report.thanks');
         return reply.redirect(`/sociale-kaart/aanbod/${service.id}`, 303);
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkboxValues, requiredText } from '../../platform/http/forms.ts';
+import { checkboxValues, optionalEmail, requiredText } from '../../platform/http/forms.ts';
 import { cooperationForms, needCodes } from '../../platform/vocabularies.ts';
 import { type FicheText, municipalitiesIn, placesToText, readPlaces } from './fiche-text.ts';
 
@@ -206,10 +206,7 @@ export function ficheForm(municipalities: Map<string, string>) {
         return { kind: m[1] === 'organisaties' ? 'organization' : 'service', id: m[2]!.toLowerCase() };
       }),
       contactName: optionalText(200),
-      contactEmail: z
-        .union([z.literal(''), z.string().trim().max(254).email({ message: 'validation.email' })])
-        .optional()
-        .transform((v) => v ?? ''),
+      contactEmail: optionalEmail,
       contactPhone: optionalText(50),
     })
     .superRefine((f, ctx) => {

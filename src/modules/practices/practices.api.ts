@@ -168,6 +168,11 @@ export function practicesApiRoutes(deps: Deps, cache: SearchCache) {
   return async function (fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const publicUrl = deps.config.publicUrl;
+    /** A published practice and its published version; "not found" otherwise. */
+    const publishedWithVersion = async (id: string) => {
+      const practice = authorizeObject(await repo.findPublishedPracticeById(deps.db, id), () => true);
+      return { practice, version: (await repo.findVersionById(deps.db, practice.published_version_id!))! };
+    };
 
     app.get(
       '/api/v1/practices',
@@ -269,11 +274,7 @@ export function practicesApiRoutes(deps: Deps, cache: SearchCache) {
         schema: { summary: 'One published practice fiche', params: z.object({ id: z.uuid() }) },
       },
       async (req, reply) => {
-        const practice = authorizeObject(
-          await repo.findPracticeById(deps.db, req.params.id),
-          (p) => p.status === 'published',
-        );
-        const version = (await repo.findVersionById(deps.db, practice.published_version_id!))!;
+        const { practice, version } = await publishedWithVersion(req.params.id);
         reply.header('link', licenceLink);
         return {
           id: practice.id,
@@ -357,11 +358,7 @@ export function practicesApiRoutes(deps: Deps, cache: SearchCache) {
       '/praktijken/:id/tekst',
       { config: { permission: 'public' }, schema: { params: z.object({ id: z.uuid() }) } },
       async (req, reply) => {
-        const practice = authorizeObject(
-          await repo.findPracticeById(deps.db, req.params.id),
-          (p) => p.status === 'published',
-        );
-        const version = (await repo.findVersionById(deps.db, practice.published_version_id!))!;
+        const { version } = await publishedWithVersion(req.params.id);
         return reply.type('text/plain; charset=utf-8').send(ficheToText(textPart(version.content)));
       },
     );

@@ -6,6 +6,15 @@ import type { DB } from '../../platform/db/schema.ts';
 export const findPracticeById = (db: Kysely<DB>, id: string) =>
   db.selectFrom('practices').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** A practice that is published (what everyone may read), or undefined. */
+export const findPublishedPracticeById = (db: Kysely<DB>, id: string) =>
+  db
+    .selectFrom('practices')
+    .selectAll()
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+
 export const findVersionById = (db: Kysely<DB>, id: string) =>
   db.selectFrom('practice_versions').selectAll().where('id', '=', id).executeTakeFirst();
 

@@ -4,10 +4,17 @@ import { z } from 'zod';
 import { authorizeObject } from '../../platform/authz/permissions.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/actor.ts';
-import { checkboxValues, type FieldErrors, formBody, parseForm } from '../../platform/http/forms.ts';
+import {
+  checkboxValues,
+  type FieldErrors,
+  formBody,
+  parseForm,
+  visitorMessageForm,
+} from '../../platform/http/forms.ts';
 import { sendPage, setFlash } from '../../platform/http/render.tsx';
 import { SearchCache } from '../../platform/search/search-cache.ts';
 import { cooperationForms, needCodes } from '../../platform/vocabularies.ts';
+import { findOrganisationById } from '../accounts/accounts.repository.ts';
 import { findEntryNames } from '../directory/directory.repository.ts';
 import { flemishAndBrusselsMunicipalities } from '../regions/regions.service.ts';
 import {
@@ -81,16 +88,7 @@ const reviewForm = z
     message: 'practices.review.commentNeeded',
   });
 
-const suggestionForm = z.object({
-  message: z
-    .string({ message: 'validation.required' })
-    .trim()
-    .min(10, { message: 'directory.report.tooShort' })
-    .max(4000, { message: 'validation.tooLong' }),
-  email: z
-    .union([z.literal(''), z.string().trim().max(254).email({ message: 'validation.email' })])
-    .optional(),
-});
+const suggestionForm = visitorMessageForm(4000);
 
 /** Praktijkendatabank pages: search, the fiche, and the submit–review–publish workflow. */
 export function practicesRoutes(deps: Deps) {
@@ -107,6 +105,8 @@ export function practicesRoutes(deps: Deps) {
         await repo.findPracticeById(deps.db, id),
         (p) => p.status === 'published' || maySeeWork(req.user, p),
       );
+    const published = async (id: string) =>
+      authorizeObject(await repo.findPublishedPracticeById(deps.db, id), () => true);
     const editablePractice = async (req: FastifyRequest, id: string) =>
       authorizeObject(await repo.findPracticeById(deps.db, id), (p) => mayEditPractice(req.user, p));
 
@@ -446,19 +446,13 @@ export function practicesRoutes(deps: Deps) {
       '/praktijken/:id/volgen',
       { config: { permission: 'practice:write' }, schema: { params: idParams, body: formBody } },
       async (req, reply) => {
-        const practice = authorizeObject(
-          await repo.findPracticeById(deps.db, req.params.id),
-          (p) => p.status === 'published',
-        );
+        const practice = await published(req.params.id);
         const follow = req.body.follow !== '0';
         await setFollowing(deps, practice.id, req.user!.id, follow);
         setFlash(reply, 'success', follow ? 'practices.fiche.followed' : 'practices.fiche.unfollowed');
         return reply.redirect(`/praktijken/${practice.id}`, 303);
       },
     );
-
-    const published = async (id: string) =>
-      authorizeObject(await repo.findPracticeById(deps.db, id), (p) => p.status === 'published');
 
     app.get(
       '/praktijken/:id/opmerking',
@@ -498,10 +492,7 @@ export function practicesRoutes(deps: Deps) {
             400,
           );
         }
-        await suggestChange(deps, actorOf(req), practice, {
-          message: form.data.message,
-          email: form.data.email || null,
-        });
+        await suggestChange(deps, actorOf(req), practice, form.data);
         setFlash(reply, 'success', 'practices.suggestion.thanks');
         return reply.redirect(`/praktijken/${practice.id}`, 303);
       },
@@ -526,11 +517,7 @@ export function practicesRoutes(deps: Deps) {
           practice.status === 'published' ? similarPractices(deps.db, practice) : [],
           req.user ? repo.isFollowing(deps.db, practice.id, req.user.id) : null,
           practice.owner_organisation_id
-            ? deps.db
-                .selectFrom('organisations')
-                .select('name')
-                .where('id', '=', practice.owner_organisation_id)
-                .executeTakeFirst()
+            ? findOrganisationById(deps.db, practice.owner_organisation_id)
             : undefined,
         ]);
         const versionInfo = (v: typeof open) =>

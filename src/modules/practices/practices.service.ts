@@ -380,7 +380,7 @@ export async function suggestChange(
       nl('practices.mail.suggestion.body', {
         title: practice.title,
         message: suggestion.message,
-        email: suggestion.email ?? nl('directory.reportMail.noEmail'),
+        email: suggestion.email ?? nl('visitorMessage.noEmail'),
         link: link(deps, practice.id),
       }),
       'practice_suggestion',

@@ -67,3 +67,20 @@ export const newPasswordField = z
   .string({ message: 'validation.required' })
   .min(12, { message: 'validation.passwordTooShort' })
   .max(128, { message: 'validation.tooLong' });
+
+/** An e-mail address that may be left empty (then ''). */
+export const optionalEmail = z
+  .union([z.literal(''), z.string().trim().max(254).email({ message: 'validation.email' })])
+  .optional()
+  .transform((v) => v ?? '');
+
+/** A message from a visitor without an account ("meld een fout", "een wijziging of opmerking"). */
+export const visitorMessageForm = (maxLength: number) =>
+  z.object({
+    message: z
+      .string({ message: 'validation.required' })
+      .trim()
+      .min(10, { message: 'visitorMessage.tooShort' })
+      .max(maxLength, { message: 'validation.tooLong' }),
+    email: optionalEmail.transform((v) => v || null),
+  });

@@ -315,3 +315,48 @@ export function Highlighted({ text }: { text: string }) {
     </>
   );
 }
+
+/** The page where a visitor without an account sends a message: plain language, an optional address. */
+export function VisitorMessagePage(props: {
+  ctx: PageContext;
+  back: { href: string; label: string };
+  title: string;
+  intro: string;
+  action: string;
+  message: { label: string; hint?: string; rows: number };
+  form: FormState;
+}) {
+  const { ctx, form } = props;
+  const { t } = ctx;
+  return (
+    <section class="narrow">
+      <p>
+        <a href={props.back.href}>{props.back.label}</a>
+      </p>
+      <h1>{props.title}</h1>
+      <p>{props.intro}</p>
+      <ErrorSummary ctx={ctx} errors={form.errors} />
+      <PostForm ctx={ctx} action={props.action}>
+        <TextAreaField
+          name="message"
+          label={props.message.label}
+          hint={props.message.hint}
+          value={one(form.values.message)}
+          error={form.errors?.message}
+          rows={props.message.rows}
+          required
+        />
+        <Field
+          name="email"
+          type="email"
+          autocomplete="email"
+          label={t('visitorMessage.email')}
+          hint={t('visitorMessage.emailHint')}
+          value={one(form.values.email)}
+          error={form.errors?.email}
+        />
+        <Button>{t('visitorMessage.send')}</Button>
+      </PostForm>
+    </section>
+  );
+}

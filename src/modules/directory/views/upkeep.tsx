@@ -11,6 +11,7 @@ import {
   TextAreaField,
   formatDateTime,
   type FormState,
+  VisitorMessagePage,
   list,
   one,
   options,
@@ -206,38 +207,18 @@ export function ReportPage(props: {
   service: { id: string; name: string };
   form: FormState;
 }) {
-  const { ctx, service, form } = props;
+  const { ctx, service } = props;
   const { t } = ctx;
   return (
-    <section class="narrow">
-      <p>
-        <a href={`/sociale-kaart/aanbod/${service.id}`}>{t('directory.edit.back')}</a>
-      </p>
-      <h1>{t('directory.report.title')}</h1>
-      <p>{t('directory.report.intro', { name: service.name })}</p>
-      <ErrorSummary ctx={ctx} errors={form.errors} />
-      <PostForm ctx={ctx} action={`/sociale-kaart/aanbod/${service.id}/meld-een-fout`}>
-        <TextAreaField
-          name="message"
-          label={t('directory.report.message')}
-          hint={t('directory.report.messageHint')}
-          value={one(form.values.message)}
-          error={form.errors?.message}
-          rows={5}
-          required
-        />
-        <Field
-          name="email"
-          type="email"
-          autocomplete="email"
-          label={t('directory.report.email')}
-          hint={t('directory.report.emailHint')}
-          value={one(form.values.email)}
-          error={form.errors?.email}
-        />
-        <Button>{t('directory.report.send')}</Button>
-      </PostForm>
-    </section>
+    <VisitorMessagePage
+      ctx={ctx}
+      back={{ href: `/sociale-kaart/aanbod/${service.id}`, label: t('directory.edit.back') }}
+      title={t('directory.report.title')}
+      intro={t('directory.report.intro', { name: service.name })}
+      action={`/sociale-kaart/aanbod/${service.id}/meld-een-fout`}
+      message={{ label: t('directory.report.message'), hint: t('directory.report.messageHint'), rows: 5 }}
+      form={props.form}
+    />
   );
 }
 

@@ -14,6 +14,7 @@ import {
   SelectField,
   Table,
   TextAreaField,
+  VisitorMessagePage,
 } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { cooperationForms, needCodes } from '../../../platform/vocabularies.ts';
@@ -401,36 +402,17 @@ export function SuggestionPage(props: {
   practice: { id: string; title: string };
   form: FormState;
 }) {
-  const { ctx, practice, form } = props;
+  const { ctx, practice } = props;
   const { t } = ctx;
   return (
-    <section class="narrow">
-      <p>
-        <a href={`/praktijken/${practice.id}`}>{t('practices.versions.back')}</a>
-      </p>
-      <h1>{t('practices.suggestion.title')}</h1>
-      <p>{t('practices.suggestion.intro', { title: practice.title })}</p>
-      <ErrorSummary ctx={ctx} errors={form.errors} />
-      <PostForm ctx={ctx} action={`/praktijken/${practice.id}/opmerking`}>
-        <TextAreaField
-          name="message"
-          label={t('practices.suggestion.message')}
-          value={one(form.values.message)}
-          error={form.errors?.message}
-          rows={6}
-          required
-        />
-        <Field
-          name="email"
-          type="email"
-          autocomplete="email"
-          label={t('directory.report.email')}
-          hint={t('directory.report.emailHint')}
-          value={one(form.values.email)}
-          error={form.errors?.email}
-        />
-        <Button>{t('directory.report.send')}</Button>
-      </PostForm>
-    </section>
+    <VisitorMessagePage
+      ctx={ctx}
+      back={{ href: `/praktijken/${practice.id}`, label: t('practices.versions.back') }}
+      title={t('practices.suggestion.title')}
+      intro={t('practices.suggestion.intro', { title: practice.title })}
+      action={`/praktijken/${practice.id}/opmerking`}
+      message={{ label: t('practices.suggestion.message'), rows: 6 }}
+      form={props.form}
+    />
   );
 }
