@@ -23,6 +23,7 @@ import { hsdsRoutes } from './modules/directory/hsds.routes.ts';
 import { directoryUpkeepRoutes } from './modules/directory/upkeep.routes.tsx';
 import { neighbourhoodRoutes } from './modules/directory/neighbourhood.routes.tsx';
 import { practicesRoutes } from './modules/practices/practices.routes.tsx';
+import { reflectionRoutes } from './modules/reflection/reflection.routes.tsx';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { installRouteGuard, type RegisteredRoute } from './platform/authz/route-guard.ts';
 import type { Deps } from './platform/deps.ts';
@@ -159,6 +160,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(directoryUpkeepRoutes(deps));
   await app.register(neighbourhoodRoutes(deps));
   await app.register(practicesRoutes(deps));
+  await app.register(reflectionRoutes(deps));
   options.extraRoutes?.(app);
 
   await app.ready();

@@ -23,6 +23,10 @@ export const permissions = {
   'practice:write': ['authenticated'],
   'practice:edit': ['editor'],
   'practice:review': ['curator'],
+  // Reflectie: members of an organisation facilitate sessions for their teams (object level: only
+  // the facilitator sees a session); curators keep the question sets.
+  'reflection:facilitate': ['member'],
+  'reflection:edit-sets': ['curator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

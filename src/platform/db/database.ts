@@ -21,6 +21,8 @@ export const pgliteExtensions = { pg_trgm, unaccent };
 
 // Return bigint counts as numbers: every count here stays far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+// Calendar dates stay 'YYYY-MM-DD' strings: a Date would shift them by the time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;

@@ -2,6 +2,7 @@
 import type * as accounts from '../../modules/accounts/accounts.table.ts';
 import type * as directory from '../../modules/directory/directory.table.ts';
 import type * as practices from '../../modules/practices/practices.table.ts';
+import type * as reflection from '../../modules/reflection/reflection.table.ts';
 import type * as regions from '../../modules/regions/regions.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { MailOutboxTable } from '../mail/mail.table.ts';
@@ -49,4 +50,10 @@ export interface DB {
   practice_suggestions: practices.PracticeSuggestionsTable;
   practice_state: practices.PracticeStateTable;
   practice_search_words: { word: string };
+  reflection_sets: reflection.ReflectionSetsTable;
+  reflection_set_versions: reflection.ReflectionSetVersionsTable;
+  reflection_sessions: reflection.ReflectionSessionsTable;
+  reflection_participations: reflection.ReflectionParticipationsTable;
+  reflection_answers: reflection.ReflectionAnswersTable;
+  reflection_actions: reflection.ReflectionActionsTable;
 }

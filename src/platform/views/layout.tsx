@@ -12,7 +12,7 @@ export const moduleNavigation: {
 }[] = [
   { href: '/sociale-kaart', label: 'nav.directory', description: 'nav.directoryDescription', ready: true },
   { href: '/praktijken', label: 'nav.practices', description: 'nav.practicesDescription', ready: true },
-  { href: '/reflectie', label: 'nav.reflection', description: 'nav.reflectionDescription', ready: false },
+  { href: '/reflectie', label: 'nav.reflection', description: 'nav.reflectionDescription', ready: true },
   {
     href: '/samenwerking',
     label: 'nav.collaboration',
