@@ -5,6 +5,8 @@ import { loadDemoDirectory } from '../../src/modules/directory/directory.demo.ts
 import { emptyFiche } from '../../src/modules/practices/fiche.ts';
 import * as practices from '../../src/modules/practices/practices.service.ts';
 import { findPracticeById } from '../../src/modules/practices/practices.repository.ts';
+import * as reflection from '../../src/modules/reflection/reflection.service.ts';
+import { findSets, findSessionById } from '../../src/modules/reflection/reflection.repository.ts';
 import { systemActor } from '../../src/platform/deps.ts';
 import { queueMail } from '../../src/platform/mail/outbox.ts';
 import { Agent } from '../helpers/agent.ts';
@@ -31,6 +33,8 @@ const SCHOOL_STAFF: RoleName[] = ['member', 'editor', 'admin'];
 const FICHE_OWNERS: RoleName[] = ['editor', 'admin'];
 // Curators see a fiche once it has been submitted.
 const FICHE_READERS: RoleName[] = ['editor', 'admin', 'curator'];
+// A reflection session is seen by its facilitator only (here the member who started it).
+const FACILITATOR: RoleName[] = ['member'];
 
 interface Probe {
   url: string;
@@ -220,6 +224,48 @@ describe('route-by-role matrix', () => {
   };
   let published = '';
 
+  /** A reflection session facilitated by the member: open, or closed with answers (and shared). */
+  const freshSession = async (state: 'open' | 'closed' | 'shared' = 'open') => {
+    counter++;
+    const set = (await findSets(t.deps.db))[0]!;
+    const id = await reflection.startSession(
+      t.deps,
+      { userId: f.users.member.id, correlationId: null },
+      {
+        setId: set.id,
+        organisationId: f.organisation.id,
+        team: `Matrixteam ${counter}`,
+        schoolYear: '2026-2027',
+        dimensions: ['noden'],
+        location: null,
+      },
+    );
+    if (state !== 'open') {
+      for (const browser of ['a', 'b', 'c'])
+        await reflection.recordAnswers(t.deps, { id }, `${browser}${counter}`, [
+          { exerciseId: 'noden-1', scale: 3 },
+        ]);
+      await reflection.setSessionStatus(t.deps, actor, id, 'closed');
+      if (state === 'shared') await reflection.shareResults(t.deps, actor, id, true);
+    }
+    return { id, code: (await findSessionById(t.deps.db, id))!.code };
+  };
+  const freshAction = async () => {
+    const session = await freshSession();
+    await reflection.addAction(t.deps, session.id, {
+      description: 'Iets doen',
+      owner: 'iemand',
+      dueOn: null,
+    });
+    const action = await t.deps.db
+      .selectFrom('reflection_actions')
+      .select('id')
+      .where('session_id', '=', session.id)
+      .executeTakeFirstOrThrow();
+    return `/reflectie/sessies/${session.id}/acties/${action.id}`;
+  };
+  const anySet = async () => (await findSets(t.deps.db))[0]!.id;
+
   const s = () => f.organisation.slug;
   const matrix: Record<string, { allowed: RoleName[]; probe: Builder }> = {
     'GET /health': { allowed: ALL, probe: () => ({ url: '/health' }) },
@@ -261,6 +307,97 @@ describe('route-by-role matrix', () => {
     'GET /api/hsds/taxonomies': { allowed: ALL, probe: () => ({ url: '/api/hsds/taxonomies' }) },
     'GET /api/hsds/taxonomy_terms': { allowed: ALL, probe: () => ({ url: '/api/hsds/taxonomy_terms' }) },
     'GET /reflectie': { allowed: ALL, probe: () => ({ url: '/reflectie' }) },
+    'GET /reflectie/doe-mee': { allowed: ALL, probe: () => ({ url: '/reflectie/doe-mee?code=' }) },
+    'GET /reflectie/doe-mee/:code': {
+      allowed: ALL,
+      probe: async () => ({ url: `/reflectie/doe-mee/${(await freshSession()).code}` }),
+    },
+    'POST /reflectie/doe-mee/:code': {
+      allowed: ALL,
+      probe: async () => ({
+        url: `/reflectie/doe-mee/${(await freshSession()).code}`,
+        form: { 'noden-1': '4' },
+      }),
+    },
+    'GET /reflectie/doe-mee/:code/resultaten': {
+      allowed: ALL,
+      probe: async () => ({ url: `/reflectie/doe-mee/${(await freshSession('shared')).code}/resultaten` }),
+    },
+    'GET /reflectie/vragensets/:id': {
+      allowed: ALL,
+      probe: async () => ({ url: `/reflectie/vragensets/${await anySet()}` }),
+    },
+    'GET /reflectie/vragensets/:id/bewerken': {
+      allowed: ['curator'],
+      probe: async () => ({ url: `/reflectie/vragensets/${await anySet()}/bewerken` }),
+    },
+    'POST /reflectie/vragensets/:id/bewerken': {
+      allowed: ['curator'],
+      probe: async () => ({ url: `/reflectie/vragensets/${await anySet()}/bewerken`, form: {} }),
+    },
+    'GET /reflectie/sessies/nieuw': {
+      allowed: SCHOOL_STAFF,
+      probe: () => ({ url: '/reflectie/sessies/nieuw' }),
+    },
+    'POST /reflectie/sessies/nieuw': {
+      allowed: SCHOOL_STAFF,
+      probe: () => ({ url: '/reflectie/sessies/nieuw', form: {} }),
+    },
+    'GET /reflectie/sessies/:id': {
+      allowed: FACILITATOR,
+      probe: async () => ({ url: `/reflectie/sessies/${(await freshSession('closed')).id}` }),
+    },
+    'GET /reflectie/sessies/:id/stand': {
+      allowed: FACILITATOR,
+      probe: async () => ({ url: `/reflectie/sessies/${(await freshSession()).id}/stand` }),
+    },
+    'GET /reflectie/sessies/:id/verslag': {
+      allowed: FACILITATOR,
+      probe: async () => ({ url: `/reflectie/sessies/${(await freshSession('closed')).id}/verslag` }),
+    },
+    'GET /reflectie/sessies/:id/resultaten.csv': {
+      allowed: FACILITATOR,
+      probe: async () => ({ url: `/reflectie/sessies/${(await freshSession('closed')).id}/resultaten.csv` }),
+    },
+    'POST /reflectie/sessies/:id/status': {
+      allowed: FACILITATOR,
+      probe: async () => ({
+        url: `/reflectie/sessies/${(await freshSession()).id}/status`,
+        form: { status: 'closed' },
+      }),
+    },
+    'POST /reflectie/sessies/:id/delen': {
+      allowed: FACILITATOR,
+      probe: async () => ({
+        url: `/reflectie/sessies/${(await freshSession('closed')).id}/delen`,
+        form: { shared: '1' },
+      }),
+    },
+    'POST /reflectie/sessies/:id/notities': {
+      allowed: FACILITATOR,
+      probe: async () => ({
+        url: `/reflectie/sessies/${(await freshSession()).id}/notities`,
+        form: { notes: 'Notitie' },
+      }),
+    },
+    'POST /reflectie/sessies/:id/acties': {
+      allowed: FACILITATOR,
+      probe: async () => ({
+        url: `/reflectie/sessies/${(await freshSession()).id}/acties`,
+        form: { description: 'Iets', owner: 'Iemand' },
+      }),
+    },
+    'POST /reflectie/sessies/:id/acties/:actionId': {
+      allowed: FACILITATOR,
+      probe: async () => ({ url: await freshAction(), form: { change: 'done' } }),
+    },
+    'POST /reflectie/sessies/:id/herhalen': {
+      allowed: FACILITATOR,
+      probe: async () => ({
+        url: `/reflectie/sessies/${(await freshSession('closed')).id}/herhalen`,
+        form: {},
+      }),
+    },
     'GET /samenwerking': { allowed: ALL, probe: () => ({ url: '/samenwerking' }) },
     'GET /toeleiding': { allowed: ALL, probe: () => ({ url: '/toeleiding' }) },
     'GET /signalen': { allowed: ALL, probe: () => ({ url: '/signalen' }) },
