@@ -47,7 +47,7 @@ describe('page shell and health', () => {
   });
 
   it('says plainly that modules still to come are not built yet', async () => {
-    const res = await t.app.inject('/reflectie');
+    const res = await t.app.inject('/samenwerking');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /Dit onderdeel is nog in opbouw/);
   });
