@@ -1,7 +1,6 @@
 // A search benchmark under concurrent load, on both engines, against a bare Fastify route measured
 // in the same run: generated data in a throw-away server PostgreSQL cluster and in a PGlite data
 // directory, each engine first with the answer cache off (with timings per query), then on.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { startPostgres } from '../scripts/postgres-cluster.ts';
+import { startServer, stop } from './servers.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -31,18 +31,6 @@ export interface SearchBenchmark {
 
 export async function runSearchBenchmark(b: SearchBenchmark) {
   const { queries, connections, seconds } = b;
-  function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), ['bench/serve.ts'], {
-      cwd: root,
-      env: { ...process.env, ...env, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    return new Promise((resolve, reject) => {
-      child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
-  }
-
   const percentile = (sorted: number[], p: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -93,13 +81,6 @@ export async function runSearchBenchmark(b: SearchBenchmark) {
   }
 
   const single: Record<string, Record<string, number>> = {};
-
-  /** Stops a server and waits until it has closed its database connections. */
-  async function stop(child: ChildProcess) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
 
   type Row = Awaited<ReturnType<typeof load>> & { label: string };
   const rows: Row[] = [];
