@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { loadDemoDirectory } from '../../../src/modules/directory/directory.demo.ts';
 import { setToText } from '../../../src/modules/reflection/question-set.ts';
 import { findSets } from '../../../src/modules/reflection/reflection.repository.ts';
 import { Agent } from '../../helpers/agent.ts';
@@ -336,5 +337,48 @@ describe('reflection sessions: join with a code, answer once and anonymously, re
       (await facilitator.get(`/reflectie/sessies/${first.id}/verslag`)).body,
       /Nog geen actiepunten/,
     );
+  });
+
+  it('lists the partners around the school to mark, and counts the marks per partner', async () => {
+    await loadDemoDirectory(t.deps.db, t.clock.now());
+    const school = await t.deps.db
+      .selectFrom('directory_organizations')
+      .select('id')
+      .where('kind', '=', 'school')
+      .where('municipality_nis', '=', '44021')
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('directory_organizations')
+      .set({ owner_organisation_id: f.organisation.id })
+      .where('id', '=', school.id)
+      .execute();
+    const session = await start({ team: 'Buurtteam', dimensions: ['positie'], location: school.id });
+    const stored = await t.deps.db
+      .selectFrom('reflection_sessions')
+      .select('partners')
+      .where('id', '=', session.id)
+      .executeTakeFirstOrThrow();
+    assert.ok(stored.partners.length > 0, 'partners around the school');
+    assert.ok(stored.partners.every((p) => p.km <= 3));
+    const partner = stored.partners[0]!;
+    const form = await new Agent(t.app).get(`/reflectie/doe-mee/${session.code}`);
+    assert.ok(form.body.includes(partner.name));
+    for (const mark of ['working_together', 'working_together', 'to_contact'])
+      await answer(session.code, { [`positie-3:${partner.id}`]: mark });
+    await close(session.id);
+    const page = await facilitator.get(`/reflectie/sessies/${session.id}`);
+    const name = partner.name.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;');
+    assert.ok(page.body.includes(`<th scope="row">${name}</th><td>2</td><td>0</td><td>1</td>`));
+    // Another organisation's school cannot be chosen.
+    const other = await facilitator.post('/reflectie/sessies/nieuw', {
+      set: schoolSet,
+      organisation: f.organisation.id,
+      schoolYear: '2026-2027',
+      team: 'Fout',
+      dimensions: 'positie',
+      location: '00000000-0000-4000-8000-000000000000',
+    });
+    assert.equal(other.statusCode, 400);
   });
 });
