@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as accounts from './modules/accounts/accounts.service.ts';
 import { loadDemoDirectory } from './modules/directory/directory.demo.ts';
 import { loadDemoPractices } from './modules/practices/practices.demo.ts';
+import { loadDemoReflection } from './modules/reflection/reflection.demo.ts';
 import type { OrganisationRole, PlatformRole } from './modules/accounts/accounts.table.ts';
 import { systemActor, type Deps } from './platform/deps.ts';
 import type { OrganisationType } from './platform/vocabularies.ts';
@@ -146,5 +147,27 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoAccount[] | n
     }
     result.push({ email: p.email, password, description: p.description });
   }
+  // The school's care coordinator ran a reflection with her team last year and this year.
+  const facilitator = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'zorg@regenboog.demo.invalid')
+    .executeTakeFirstOrThrow();
+  const school = await deps.db
+    .selectFrom('directory_organizations as d')
+    .innerJoin('directory_locations as l', 'l.organization_id', 'd.id')
+    .select(['d.id', 'l.latitude', 'l.longitude'])
+    .where('d.owner_organisation_id', '=', ids.get('bs-de-regenboog-demo')!)
+    .where('d.kind', '=', 'school')
+    .where('l.latitude', 'is not', null)
+    .executeTakeFirstOrThrow();
+  await loadDemoReflection(
+    deps,
+    { userId: facilitator.id, correlationId: null },
+    {
+      organisationId: ids.get('bs-de-regenboog-demo')!,
+      school: { id: school.id, latitude: school.latitude!, longitude: school.longitude! },
+    },
+  );
   return result;
 }

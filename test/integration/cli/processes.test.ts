@@ -71,6 +71,16 @@ if (testEngine === 'pglite') {
         'SELECT count(*)::int AS n FROM organisations WHERE is_demo',
       );
       assert.equal(orgs.rows[0]?.n, 5, 'demo data intact after the refused start');
+      // The demo reflection: last year's session and this year's repeat, both closed with answers.
+      const reflection = await db.query<{ year: string; people: number }>(
+        `SELECT s.school_year AS year, count(p.*)::int AS people FROM reflection_sessions s
+           JOIN reflection_participations p ON p.session_id = s.id
+          WHERE s.is_demo AND s.status = 'closed' GROUP BY s.school_year ORDER BY 1`,
+      );
+      assert.deepEqual(reflection.rows, [
+        { year: '2025-2026', people: 7 },
+        { year: '2026-2027', people: 8 },
+      ]);
       await db.close();
     });
 
