@@ -35,7 +35,7 @@ import { shellRoutes } from './platform/views/shell.routes.tsx';
 
 export interface BuildAppOptions {
   deps: Deps;
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Extra routes for tests (e.g. one that throws, to see the error page). */
   extraRoutes?: (app: FastifyInstance) => void;
 }

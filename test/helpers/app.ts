@@ -17,7 +17,12 @@ export interface TestContext {
 export const TEST_PASSWORD = 'een lang genoeg testwachtwoord';
 
 export async function startTestApp(
-  options: { extraRoutes?: (app: FastifyInstance) => void; env?: Record<string, string> } = {},
+  options: {
+    extraRoutes?: (app: FastifyInstance) => void;
+    env?: Record<string, string>;
+    /** Collects every log line the app writes (at info level), to check what logs give away. */
+    logLines?: string[];
+  } = {},
 ): Promise<TestContext> {
   const database = await freshDatabase();
   const clock = new ManualClock();
@@ -32,7 +37,11 @@ export async function startTestApp(
   const deps: Deps = { db: database.db, engine: database.engine, clock, config };
   let app: BrugwerkApp;
   try {
-    app = await buildApp({ deps, extraRoutes: options.extraRoutes });
+    const lines = options.logLines;
+    const logger = lines
+      ? { level: 'info', stream: { write: (line: string) => void lines.push(line) } }
+      : undefined;
+    app = await buildApp({ deps, extraRoutes: options.extraRoutes, logger });
   } catch (err) {
     await database.close();
     throw err;

@@ -12,6 +12,7 @@ describe('reflection sessions: join with a code, answer once and anonymously, re
   let facilitator: Agent;
   let schoolSet: string;
   const participants: Agent[] = [];
+  const logLines: string[] = [];
 
   const start = async (form: Record<string, string | string[]>) => {
     const res = await facilitator.post('/reflectie/sessies/nieuw', {
@@ -45,7 +46,7 @@ describe('reflection sessions: join with a code, answer once and anonymously, re
   };
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ logLines });
     f = await createFixtures(t.deps);
     facilitator = new Agent(t.app);
     await facilitator.signIn(f.users.member.email);
@@ -195,6 +196,11 @@ describe('reflection sessions: join with a code, answer once and anonymously, re
       for (const id of browserIds) assert.ok(!body.includes(id) && !audit.includes(id));
     }
     assert.doesNotMatch(audit, /KANARIE/);
+    // The request log has every answer submission, and nothing of what was answered or by whom.
+    const log = logLines.join('');
+    assert.ok(logLines.filter((l) => l.includes(`"url":"/reflectie/doe-mee/${first.code}"`)).length >= 10);
+    assert.doesNotMatch(log, /KANARIE/);
+    for (const id of browserIds) assert.ok(!log.includes(id));
   });
 
   it('shows participants the results only when the facilitator shares them', async () => {
