@@ -41,6 +41,8 @@ export interface SessionResults {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** The sum of the values given, from the counts of 1 … 5. */
+const scoreSum = (counts: number[]) => counts.reduce((sum, c, i) => sum + c * (i + 1), 0);
 
 export async function sessionResults(
   db: Kysely<DB>,
@@ -61,11 +63,10 @@ export async function sessionResults(
     const statements = of('scale').map((exercise) => {
       const counts = SCALE.map((v) => count(exercise.id, (r) => r.scale === v));
       const answered = counts.reduce((a, b) => a + b, 0);
-      const total = counts.reduce((sum, c, i) => sum + c * (i + 1), 0);
-      return { exercise, counts, answered, mean: answered ? round(total / answered) : null };
+      return { exercise, counts, answered, mean: answered ? round(scoreSum(counts) / answered) : null };
     });
     const answered = statements.reduce((sum, s) => sum + s.answered, 0);
-    const total = statements.reduce((sum, s) => sum + s.counts.reduce((t, c, i) => t + c * (i + 1), 0), 0);
+    const total = statements.reduce((sum, s) => sum + scoreSum(s.counts), 0);
     return {
       dimension,
       mean: answered ? round(total / answered) : null,

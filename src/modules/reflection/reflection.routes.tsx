@@ -40,6 +40,7 @@ import {
   ParticipantMessage,
   ReflectionHomePage,
   ReportPage,
+  type NextSteps,
   type SessionView,
   SessionPage,
   SetEditPage,
@@ -379,17 +380,23 @@ export function reflectionRoutes(deps: Deps) {
 
     // ---- Facilitators: start, follow, close, share, act --------------------------------------------
 
+    /** The start form: as submitted, or (first shown) with its defaults, all of the set's dimensions. */
     const showStart = async (
       req: FastifyRequest,
       reply: FastifyReply,
       setId: string | undefined,
-      values: Record<string, string | string[]>,
+      submitted?: Record<string, string | string[]>,
       errors?: FieldErrors,
     ) => {
       const user = req.user!;
       const [sets, locations] = await Promise.all([repo.findSets(deps.db), schoolsOf(deps.db, user)]);
       const set = setId ? sets.find((s) => s.id === setId) : undefined;
       if (setId && !set) return authorizeObject(undefined, () => true);
+      const values = submitted ?? {
+        organisation: user.memberships[0]?.organisationId ?? '',
+        schoolYear: schoolYearOf(deps.clock.now()),
+        dimensions: set?.content.dimensions.map((d) => d.code) ?? [],
+      };
       return sendPage(
         req,
         reply,
@@ -415,15 +422,7 @@ export function reflectionRoutes(deps: Deps) {
         config: { permission: 'reflection:facilitate' },
         schema: { querystring: z.object({ set: z.uuid().optional() }) },
       },
-      async (req, reply) => {
-        const setId = req.query.set;
-        const set = setId ? await repo.findSetById(deps.db, setId) : undefined;
-        return showStart(req, reply, setId, {
-          organisation: req.user!.memberships[0]?.organisationId ?? '',
-          schoolYear: schoolYearOf(deps.clock.now()),
-          dimensions: set?.content.dimensions.map((d) => d.code) ?? [],
-        });
-      },
+      async (req, reply) => showStart(req, reply, req.query.set),
     );
 
     app.post(
@@ -436,10 +435,7 @@ export function reflectionRoutes(deps: Deps) {
           ...form.values,
           dimensions: list(req.body.dimensions),
         };
-        const setId =
-          typeof req.body.set === 'string' && z.uuid().safeParse(req.body.set).success
-            ? req.body.set
-            : undefined;
+        const setId = z.uuid().safeParse(req.body.set).data;
         if (!form.ok) return showStart(req, reply, setId, values, form.errors);
         const data = form.data;
         const set = await repo.findSetById(deps.db, data.set);
@@ -470,7 +466,7 @@ export function reflectionRoutes(deps: Deps) {
       },
     );
 
-    /** Everything the session page and the report show, computed once. */
+    /** What the session page and the report both show. */
     const sessionView = async (req: FastifyRequest, session: repo.SessionRow): Promise<SessionView> => {
       const [version, participants, actions, next, organisation] = await Promise.all([
         repo.findSetVersion(deps.db, session.set_version_id),
@@ -479,21 +475,16 @@ export function reflectionRoutes(deps: Deps) {
         repo.findNextSession(deps.db, session.id),
         session.organisation_id ? findOrganisationById(deps.db, session.organisation_id) : undefined,
       ]);
-      const closed = session.status === 'closed';
-      const results = closed
-        ? await sessionResults(deps.db, session, version.content)
-        : { participants, enough: false, dimensions: [] };
+      const results =
+        session.status === 'closed'
+          ? await sessionResults(deps.db, session, version.content)
+          : { participants, enough: false, dimensions: [] };
       let comparison: SessionView['comparison'] = null;
-      const previous = session.previous_session_id
-        ? await repo.findSessionById(deps.db, session.previous_session_id)
-        : undefined;
-      if (
-        closed &&
-        results.enough &&
-        previous &&
-        isFacilitator(req.user, previous) &&
-        previous.status === 'closed'
-      ) {
+      const previous =
+        results.enough && session.previous_session_id
+          ? await repo.findSessionById(deps.db, session.previous_session_id)
+          : undefined;
+      if (previous && isFacilitator(req.user, previous) && previous.status === 'closed') {
         const before = await sessionResults(
           deps.db,
           previous,
@@ -506,35 +497,6 @@ export function reflectionRoutes(deps: Deps) {
             previousId: previous.id,
           };
       }
-      const location = session.location_entry_id
-        ? (await schoolsOf(deps.db, req.user!)).find((s) => s.id === session.location_entry_id)
-        : undefined;
-      const point =
-        location?.latitude != null && location.longitude != null
-          ? { latitude: location.latitude, longitude: location.longitude }
-          : null;
-      const around = point ? await partnersAround(deps.db, location!.id, point, SUGGESTION_RADIUS_KM) : [];
-      const suggestions = closed
-        ? await Promise.all(
-            weakestDimensions(results).map(async (dimension) => {
-              const { needs, cooperationForms } = dimension.dimension;
-              const found = await searchPractices(deps.db, { needs, cooperationForms, limit: 3, offset: 0 });
-              const partners = around
-                .filter(
-                  (p) =>
-                    needs.length === 0 ||
-                    p.services.some((s) => s.need_codes.some((n) => (needs as string[]).includes(n))),
-                )
-                .slice(0, 5)
-                .map((p) => ({ id: p.id, name: p.name, km: Math.round(p.km * 10) / 10 }));
-              return {
-                dimension,
-                practices: found.rows.map((r) => ({ id: r.id, title: r.title })),
-                partners,
-              };
-            }),
-          )
-        : [];
       return {
         id: session.id,
         code: session.code,
@@ -550,11 +512,41 @@ export function reflectionRoutes(deps: Deps) {
         participants,
         results,
         comparison,
-        suggestions,
-        hasLocation: point !== null,
         actions,
         nextSessionId: next?.id ?? null,
       };
+    };
+
+    /** For the weakest dimensions: matching practices and, around the session's school, matching partners. */
+    const nextStepsOf = async (
+      req: FastifyRequest,
+      session: repo.SessionRow,
+      results: SessionView['results'],
+    ): Promise<NextSteps> => {
+      const location = session.location_entry_id
+        ? (await schoolsOf(deps.db, req.user!)).find((s) => s.id === session.location_entry_id)
+        : undefined;
+      const point =
+        location?.latitude != null && location.longitude != null
+          ? { latitude: location.latitude, longitude: location.longitude }
+          : null;
+      const around = point ? await partnersAround(deps.db, location!.id, point, SUGGESTION_RADIUS_KM) : [];
+      const suggestions = await Promise.all(
+        weakestDimensions(results).map(async (dimension) => {
+          const { needs, cooperationForms } = dimension.dimension;
+          const found = await searchPractices(deps.db, { needs, cooperationForms, limit: 3, offset: 0 });
+          const partners = around
+            .filter(
+              (p) =>
+                needs.length === 0 ||
+                p.services.some((s) => s.need_codes.some((n) => (needs as string[]).includes(n))),
+            )
+            .slice(0, 5)
+            .map((p) => ({ id: p.id, name: p.name, km: Math.round(p.km * 10) / 10 }));
+          return { dimension, practices: found.rows.map((r) => ({ id: r.id, title: r.title })), partners };
+        }),
+      );
+      return { suggestions, hasLocation: point !== null };
     };
 
     const showSession = async (
@@ -564,12 +556,13 @@ export function reflectionRoutes(deps: Deps) {
       forms: Record<string, { values: Record<string, string>; errors?: FieldErrors }> = {},
     ) => {
       const view = await sessionView(req, session);
+      const nextSteps = view.results.enough ? await nextStepsOf(req, session, view.results) : null;
       const failed = Object.values(forms).some((f) => f.errors);
       return sendPage(
         req,
         reply,
         req.t('reflection.session.title', { team: session.team, year: session.school_year }),
-        (ctx) => <SessionPage ctx={ctx} session={view} forms={forms} />,
+        (ctx) => <SessionPage ctx={ctx} session={view} nextSteps={nextSteps} forms={forms} />,
         failed ? 400 : 200,
       );
     };

@@ -136,7 +136,8 @@ export type AnswerRow =
 
 /**
  * Stores one participant's answers. The participation row and the answers share nothing but the
- * session: no participant id, no time. Returns false when this browser already answered.
+ * session: no participant id, no time. 'already' when this browser answered before, 'closed'
+ * when the session no longer takes answers.
  */
 export async function recordAnswers(
   deps: Deps,
@@ -263,17 +264,20 @@ export async function changeAction(
   actionId: string,
   change: 'done' | 'open' | 'remove',
 ): Promise<boolean> {
-  const where = deps.db.selectFrom('reflection_actions').select('id').where('id', '=', actionId);
-  if (!(await where.where('session_id', '=', sessionId).executeTakeFirst())) return false;
-  if (change === 'remove')
-    await deps.db.deleteFrom('reflection_actions').where('id', '=', actionId).execute();
-  else
-    await deps.db
-      .updateTable('reflection_actions')
-      .set({ done_at: change === 'done' ? deps.clock.now() : null })
-      .where('id', '=', actionId)
-      .execute();
-  return true;
+  const result =
+    change === 'remove'
+      ? await deps.db
+          .deleteFrom('reflection_actions')
+          .where('id', '=', actionId)
+          .where('session_id', '=', sessionId)
+          .executeTakeFirst()
+      : await deps.db
+          .updateTable('reflection_actions')
+          .set({ done_at: change === 'done' ? deps.clock.now() : null })
+          .where('id', '=', actionId)
+          .where('session_id', '=', sessionId)
+          .executeTakeFirst();
+  return Number('numDeletedRows' in result ? result.numDeletedRows : result.numUpdatedRows) > 0;
 }
 
 /**

@@ -527,6 +527,13 @@ export interface Suggestion {
   partners: { id: string; name: string; km: number }[];
 }
 
+/** What the session page proposes once results are there; the report leaves it out. */
+export interface NextSteps {
+  suggestions: Suggestion[];
+  /** False when the session has no school: then no partners can be proposed. */
+  hasLocation: boolean;
+}
+
 export interface SessionView {
   id: string;
   code: string;
@@ -542,8 +549,6 @@ export interface SessionView {
   participants: number;
   results: SessionResults;
   comparison: { changes: DimensionChange[]; previousYear: string; previousId: string } | null;
-  suggestions: Suggestion[];
-  hasLocation: boolean;
   actions: { id: string; description: string; owner: string; due_on: string | null; done_at: Date | null }[];
   nextSessionId: string | null;
 }
@@ -551,6 +556,7 @@ export interface SessionView {
 export function SessionPage(props: {
   ctx: PageContext;
   session: SessionView;
+  nextSteps: NextSteps | null;
   forms: Record<string, FormState>;
 }) {
   const { ctx, session: s } = props;
@@ -613,7 +619,7 @@ export function SessionPage(props: {
       ) : (
         <p class="notice">{t('reflection.session.resultsAfterClosing')}</p>
       )}
-      {s.status === 'closed' && s.results.enough ? <SuggestionsSection ctx={ctx} session={s} /> : null}
+      {props.nextSteps ? <SuggestionsSection ctx={ctx} nextSteps={props.nextSteps} /> : null}
       <NotesAndActions ctx={ctx} session={s} forms={props.forms} />
       <section class="no-print" aria-labelledby="more-title">
         <h2 id="more-title">{t('reflection.session.more')}</h2>
@@ -818,14 +824,14 @@ function DimensionResults({ ctx, result }: { ctx: PageContext; result: Dimension
   );
 }
 
-function SuggestionsSection({ ctx, session }: { ctx: PageContext; session: SessionView }) {
+function SuggestionsSection({ ctx, nextSteps }: { ctx: PageContext; nextSteps: NextSteps }) {
   const { t } = ctx;
-  if (session.suggestions.length === 0) return null;
+  if (nextSteps.suggestions.length === 0) return null;
   return (
     <section aria-labelledby="next-steps" class="no-print">
       <h2 id="next-steps">{t('reflection.suggest.title')}</h2>
       <p>{t('reflection.suggest.intro')}</p>
-      {session.suggestions.map((s) => (
+      {nextSteps.suggestions.map((s) => (
         <section key={s.dimension.dimension.code} aria-labelledby={`sg-${s.dimension.dimension.code}`}>
           <h3 id={`sg-${s.dimension.dimension.code}`}>
             {s.dimension.dimension.title} ({formatMean(ctx, s.dimension.mean)})
@@ -843,7 +849,7 @@ function SuggestionsSection({ ctx, session }: { ctx: PageContext; session: Sessi
             <p class="muted">{t('reflection.suggest.noPractices')}</p>
           )}
           <h4>{t('reflection.suggest.partners')}</h4>
-          {!session.hasLocation ? (
+          {!nextSteps.hasLocation ? (
             <p class="muted">{t('reflection.suggest.noLocation')}</p>
           ) : s.partners.length ? (
             <ul>
