@@ -24,6 +24,7 @@ import { directoryUpkeepRoutes } from './modules/directory/upkeep.routes.tsx';
 import { neighbourhoodRoutes } from './modules/directory/neighbourhood.routes.tsx';
 import { practicesRoutes } from './modules/practices/practices.routes.tsx';
 import { reflectionRoutes } from './modules/reflection/reflection.routes.tsx';
+import { casesRoutes } from './modules/cases/cases.routes.tsx';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { installRouteGuard, type RegisteredRoute } from './platform/authz/route-guard.ts';
 import type { Deps } from './platform/deps.ts';
@@ -161,6 +162,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(neighbourhoodRoutes(deps));
   await app.register(practicesRoutes(deps));
   await app.register(reflectionRoutes(deps));
+  await app.register(casesRoutes(deps));
   options.extraRoutes?.(app);
 
   await app.ready();

@@ -33,6 +33,8 @@ const envSchema = z.object({
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
   TRUST_PROXY: booleanFlag.default(false),
+  CASE_RETENTION_MONTHS_REFERRAL: z.coerce.number().int().min(1).max(120).default(12),
+  CASE_RETENTION_MONTHS_CONSULTATION: z.coerce.number().int().min(1).max(120).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.string().optional(),
   DATA_ENCRYPTION_KEY: z.string().optional(),
@@ -57,6 +59,8 @@ export interface Config {
   searchCacheSize: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Months a case is kept after it closes, per kind of case, before the purge removes it. */
+  caseRetentionMonths: { referral: number; consultation: number };
   secrets: Secrets;
 }
 
@@ -93,6 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     searchCacheSize: e.SEARCH_CACHE_SIZE,
     trustProxy: e.TRUST_PROXY,
+    caseRetentionMonths: {
+      referral: e.CASE_RETENTION_MONTHS_REFERRAL,
+      consultation: e.CASE_RETENTION_MONTHS_CONSULTATION,
+    },
     secrets,
   };
 }

@@ -12,6 +12,7 @@ export const findServiceById = (db: Kysely<DB>, id: string) =>
     .select([
       'o.owner_organisation_id as ownerOrganisationId',
       'o.name as organizationName',
+      'o.kind as organizationKind',
       'o.email as organizationEmail',
       'o.website as organizationWebsite',
     ])

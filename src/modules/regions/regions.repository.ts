@@ -35,3 +35,6 @@ export const findMunicipalitiesByPostalCode = (db: Kysely<DB>, postalCode: strin
     .where('postal_codes.postal_code', '=', postalCode)
     .orderBy('postal_codes.locality_name')
     .execute();
+
+export const findFlemishProvinces = (db: Kysely<DB>) =>
+  db.selectFrom('provinces').selectAll().where('region', '=', 'VLG').orderBy('name_nl').execute();

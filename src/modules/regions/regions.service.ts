@@ -30,3 +30,31 @@ export async function postalCodeCentre(deps: Deps, postalCode: string) {
   const [first] = await repo.findMunicipalitiesByPostalCode(deps.db, postalCode);
   return first ? ((await findMunicipality(deps, first.nis_code))?.municipality ?? null) : null;
 }
+
+/** The Brussels-Capital Region's NIS code: it has no province, so it is a work region of its own. */
+export const BRUSSELS_REGION = '04000';
+
+/**
+ * The regions coordinators work in (ROTS, signals): the five Flemish provinces and Brussels,
+ * each named by its NIS code.
+ */
+export async function workRegions(deps: Deps) {
+  const provinces = await repo.findFlemishProvinces(deps.db);
+  return [
+    ...provinces.map((p) => ({ code: p.nis_code, nameNl: p.name_nl, nameFr: p.name_fr })),
+    {
+      code: BRUSSELS_REGION,
+      nameNl: 'Brussels Hoofdstedelijk Gewest',
+      nameFr: 'Région de Bruxelles-Capitale',
+    },
+  ];
+}
+
+/** The work region a municipality lies in, or null outside Flanders and Brussels. */
+export async function workRegionOf(deps: Deps, municipalityNis: string): Promise<string | null> {
+  const found = await findMunicipality(deps, municipalityNis);
+  if (!found) return null;
+  const m = found.municipality;
+  if (m.region === 'BRU') return BRUSSELS_REGION;
+  return m.region === 'VLG' ? m.province_nis : null;
+}

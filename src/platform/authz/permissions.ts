@@ -27,9 +27,17 @@ export const permissions = {
   // the facilitator sees a session); curators keep the question sets.
   'reflection:facilitate': ['member'],
   'reflection:edit-sets': ['curator'],
+  // Toeleiding en casusoverleg: professionals of an organisation work on cases; who sees which
+  // case is membership of that case alone (object level). Platform admins serve the families'
+  // requests to see or erase, without reading cases.
+  'case:work': ['member'],
+  'case:serve-family-requests': ['platform-admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
+
+/** Permissions whose holders must have a second factor to use them (case data: ARCHITECTURE §4). */
+export const secondFactorPermissions: ReadonlySet<Permission> = new Set(['case:work']);
 export type RoutePermission = 'public' | Permission;
 export type Role = 'authenticated' | OrganisationRole | PlatformRole;
 

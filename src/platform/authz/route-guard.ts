@@ -7,7 +7,13 @@ import type {
 } from 'fastify';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import { wantsJson } from '../http/render.tsx';
-import { canAnywhere, isPermission, type RoutePermission } from './permissions.ts';
+import {
+  canAnywhere,
+  isPermission,
+  type Permission,
+  type RoutePermission,
+  secondFactorPermissions,
+} from './permissions.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -49,12 +55,16 @@ export function installRouteGuard(app: FastifyInstance): RegisteredRoute[] {
       if (wantsJson(request) || request.method !== 'GET') throw unauthorized();
       return reply.redirect(`/aanmelden?terug=${encodeURIComponent(request.url)}`, 303);
     }
-    if (user.secondFactorRequired && !user.secondFactorEnabled && !config.allowDuringSecondFactorEnrolment) {
+    const enrol = () => {
       if (wantsJson(request))
         throw new AppError(403, 'SecondFactorRequired', 'accounts.secondFactorRequired');
       return reply.redirect('/account/tweestapsverificatie', 303);
-    }
+    };
+    if (user.secondFactorRequired && !user.secondFactorEnabled && !config.allowDuringSecondFactorEnrolment)
+      return enrol();
     if (!canAnywhere(user, permission)) throw forbidden();
+    // Case data: whoever may work on cases must have a second factor first (ARCHITECTURE §4).
+    if (secondFactorPermissions.has(permission as Permission) && !user.secondFactorEnabled) return enrol();
   });
   return routes;
 }

@@ -1,5 +1,7 @@
 // The database as Kysely sees it: one line per table, each typed by the module that owns it.
 import type * as accounts from '../../modules/accounts/accounts.table.ts';
+import type * as cases from '../../modules/cases/cases.table.ts';
+import type * as collaboration from '../../modules/collaboration/coordinator-roles.table.ts';
 import type * as directory from '../../modules/directory/directory.table.ts';
 import type * as practices from '../../modules/practices/practices.table.ts';
 import type * as reflection from '../../modules/reflection/reflection.table.ts';
@@ -56,4 +58,15 @@ export interface DB {
   reflection_participations: reflection.ReflectionParticipationsTable;
   reflection_answers: reflection.ReflectionAnswersTable;
   reflection_actions: reflection.ReflectionActionsTable;
+  coordinator_roles: collaboration.CoordinatorRolesTable;
+  coordinator_role_holders: collaboration.CoordinatorRoleHoldersTable;
+  cases: cases.CasesTable;
+  case_members: cases.CaseMembersTable;
+  case_audit: cases.CaseAuditTable;
+  referrals: cases.ReferralsTable;
+  referral_updates: cases.ReferralUpdatesTable;
+  consultations: cases.ConsultationsTable;
+  case_actions: cases.CaseActionsTable;
+  case_signal_queue: cases.CaseSignalQueueTable;
+  case_statistics: cases.CaseStatisticsTable;
 }

@@ -195,6 +195,53 @@ export function CheckboxGroup(props: {
   );
 }
 
+/** One choice out of several, in a fieldset whose legend names the question; the error sits under the legend. */
+export function RadioGroup(props: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+}) {
+  const id = `field-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset
+      id={id}
+      class={props.error ? 'field field--error' : 'field'}
+      aria-describedby={describedBy || undefined}
+      tabindex={-1}
+    >
+      <legend>{props.legend}</legend>
+      {props.hint ? (
+        <p class="field-hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      {props.options.map((o) => (
+        <span class="radio" key={o.value}>
+          <input
+            type="radio"
+            id={`${id}-${o.value}`}
+            name={props.name}
+            value={o.value}
+            checked={props.value === o.value}
+          />
+          <label for={`${id}-${o.value}`}>{o.label}</label>
+        </span>
+      ))}
+    </fieldset>
+  );
+}
+
 export function Button(props: { children: ComponentChildren; variant?: 'primary' | 'secondary' | 'danger' }) {
   return (
     <button type="submit" class={`button button--${props.variant ?? 'primary'}`}>

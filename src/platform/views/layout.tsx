@@ -19,7 +19,7 @@ export const moduleNavigation: {
     description: 'nav.collaborationDescription',
     ready: false,
   },
-  { href: '/toeleiding', label: 'nav.cases', description: 'nav.casesDescription', ready: false },
+  { href: '/toeleiding', label: 'nav.cases', description: 'nav.casesDescription', ready: true },
   { href: '/signalen', label: 'nav.signals', description: 'nav.signalsDescription', ready: false },
   { href: '/regios', label: 'nav.regions', description: 'nav.regionsDescription', ready: false },
 ];
