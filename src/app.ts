@@ -47,10 +47,23 @@ export interface BrugwerkApp extends FastifyInstance {
 
 const publicDir = fileURLToPath(new URL('./public', import.meta.url));
 
+/** Paths whose last part is a secret link (a family's consent or view link, a reset or invitation). */
+const secretLinkPath = /^\/(toestemming|inzage|wachtwoord-herstellen|uitnodiging)\/[^/?#]+/;
+
+/**
+ * What the request log keeps of a request: never the secret in a link, so reading the log does not
+ * open a family's page (ARCHITECTURE §4).
+ */
+export function requestForLog(request: { method: string; url: string; id: unknown }) {
+  return { method: request.method, url: request.url.replace(secretLinkPath, '/$1/…'), id: request.id };
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   const { deps } = options;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger
+      ? { ...(options.logger === true ? {} : options.logger), serializers: { req: requestForLog } }
+      : false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 256 * 1024,

@@ -11,7 +11,10 @@ import { translator } from './platform/i18n/i18n.ts';
 import { grantAppRole } from './platform/db/roles.ts';
 import { systemActor } from './platform/deps.ts';
 import { organisationTypes } from './platform/vocabularies.ts';
-import { findMunicipality } from './modules/regions/regions.service.ts';
+import { findMunicipality, workRegions } from './modules/regions/regions.service.ts';
+import { assignRole } from './modules/collaboration/coordinator-roles.service.ts';
+import { coordinatorRoleCodes } from './modules/collaboration/coordinator-roles.table.ts';
+import { purgeExpiredCases } from './modules/cases/cases.retention.ts';
 import { exportHsds, readHsdsFiles } from './modules/directory/hsds-files.ts';
 import { HsdsImportRefused, importHsds } from './modules/directory/hsds-import.ts';
 import { exportPractices } from './modules/practices/practices.api.ts';
@@ -41,6 +44,11 @@ Opdrachten:
                                                bestand); alles of niets; --publish publiceert ze meteen
   practices:export MAP                         de gepubliceerde fiches als open data naar MAP:
                                                praktijken.json en praktijken.csv (CC BY 4.0)
+  role:assign --role R --region NIS --email E --org SLUG [--deputy]
+                                               een coördinatorrol in een regio geven (R: rots,
+                                               learning_network, lop_expert, signal, bridge_contact;
+                                               NIS: een Vlaamse provincie of 04000 voor Brussel)
+  cases:purge                                  dossiers wissen waarvan de bewaartermijn voorbij is
 `;
 
 const roles = ['platform-admin', 'curator', 'member', 'editor', 'admin'] as const;
@@ -76,6 +84,8 @@ const { values, positionals } = parseArgs({
     nis: { type: 'string' },
     slug: { type: 'string' },
     publish: { type: 'boolean' },
+    region: { type: 'string' },
+    deputy: { type: 'boolean' },
   },
   strict: true,
 });
@@ -121,6 +131,31 @@ try {
         await accounts.setMembership(deps, actor, { userId: user.id, organisationId: organisation.id, role });
       }
       console.error(`Gebruiker ${user.email} aangemaakt.`);
+      break;
+    }
+    case 'role:assign': {
+      const code = z.enum(coordinatorRoleCodes).safeParse(values.role);
+      if (!code.success) fail(`Onbekende rol. Kies uit: ${coordinatorRoleCodes.join(', ')}.`);
+      const regions = await workRegions(deps);
+      if (!regions.some((r) => r.code === values.region))
+        fail(`Onbekende regio. Kies uit: ${regions.map((r) => `${r.code} (${r.nameNl})`).join(', ')}.`);
+      const user = values.email ? await repo.findUserByEmail(deps.db, values.email) : undefined;
+      if (!user) fail('Geef --email van een bestaande gebruiker.');
+      const organisation = values.org ? await repo.findOrganisationBySlug(deps.db, values.org) : undefined;
+      if (!organisation) fail('Geef --org SLUG van de organisatie waarvoor die persoon de rol opneemt.');
+      await assignRole(deps, actor, {
+        code: code.data,
+        regionCode: values.region!,
+        userId: user.id,
+        organisationId: organisation.id,
+        deputy: values.deputy ?? false,
+      });
+      console.error(`${user.email} heeft nu de rol ${code.data} in regio ${values.region}.`);
+      break;
+    }
+    case 'cases:purge': {
+      const purged = await purgeExpiredCases(deps, actor);
+      console.error(`${purged} dossier(s) gewist.`);
       break;
     }
     case 'token:create': {

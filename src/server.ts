@@ -3,7 +3,10 @@ import { loadDemoDataIfEmpty } from './demo.ts';
 import { purgeExpiredAccountData } from './modules/accounts/accounts.service.ts';
 import { remindUnverifiedServices } from './modules/directory/directory.upkeep.ts';
 import { flagUnreviewedPractices } from './modules/practices/practices.service.ts';
+import { purgeExpiredCases } from './modules/cases/cases.retention.ts';
+import { remindCheckBacks } from './modules/cases/referrals.service.ts';
 import { openPlatform } from './platform/boot.ts';
+import { systemActor } from './platform/deps.ts';
 import { createTransport, sendQueuedMail } from './platform/mail/outbox.ts';
 
 const started = performance.now();
@@ -37,8 +40,11 @@ if (config.smtpUrl) {
 }
 
 // Hourly: clean-up of expired sessions, links and throttle rows; reminders to check directory
-// entries (at most one a month per entry); flags on practice fiches not reviewed for a year.
+// entries (at most one a month per entry); flags on practice fiches not reviewed for a year;
+// check-back reminders for referrals; the purge of cases whose retention ran out.
 const purgeTimer = setInterval(() => {
+  remindCheckBacks(deps).catch((err) => app.log.error({ err }, 'referral check-back reminders'));
+  purgeExpiredCases(deps, systemActor('bewaartermijn')).catch((err) => app.log.error({ err }, 'case purge'));
   purgeExpiredAccountData(deps).catch((err) => app.log.error({ err }, 'purge of expired account data'));
   remindUnverifiedServices(deps).catch((err) => app.log.error({ err }, 'directory verification reminders'));
   flagUnreviewedPractices(deps).catch((err) => app.log.error({ err }, 'practice review flags'));

@@ -37,7 +37,10 @@ export const permissions = {
 export type Permission = keyof typeof permissions;
 
 /** Permissions whose holders must have a second factor to use them (case data: ARCHITECTURE §4). */
-export const secondFactorPermissions: ReadonlySet<Permission> = new Set(['case:work']);
+export const secondFactorPermissions: ReadonlySet<Permission> = new Set([
+  'case:work',
+  'case:serve-family-requests',
+]);
 export type RoutePermission = 'public' | Permission;
 export type Role = 'authenticated' | OrganisationRole | PlatformRole;
 

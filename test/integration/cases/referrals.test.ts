@@ -23,6 +23,7 @@ describe('referrals: consent, minimal feedback, need-to-know access', () => {
   let cawAdmin: CaseWorker;
   let cawWorker: CaseWorker;
   let outsider: CaseWorker;
+  const logLines: string[] = [];
 
   const auditCount = async (caseId: string) =>
     Number(
@@ -62,7 +63,7 @@ describe('referrals: consent, minimal feedback, need-to-know access', () => {
   };
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ logLines });
     f = await createFixtures(t.deps);
     await loadDemoDirectory(t.deps.db, t.clock.now());
     const s = await t.deps.db
@@ -236,6 +237,14 @@ describe('referrals: consent, minimal feedback, need-to-know access', () => {
     assert.doesNotMatch(page.body, /Korenbloem|Kanarie/, 'no pseudonym, no identity on the family page');
     assert.equal((await family.post(`/toestemming/${link}`, { answer: 'yes' })).statusCode, 200);
     assert.equal((await family.get(`/toestemming/${link}`)).statusCode, 404, 'the link works once');
+    assert.ok(
+      logLines.some((l) => l.includes('/toestemming/…')),
+      'the request log has the visit',
+    );
+    assert.ok(
+      logLines.every((l) => !l.includes(link) && !l.includes('Korenbloem')),
+      'but not the link or the family',
+    );
     const afterYes = await cawAdmin.agent.get('/toeleiding');
     assert.match(afterYes.body, new RegExp(`/toeleiding/${id}/toewijzen`));
   });
