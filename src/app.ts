@@ -54,7 +54,7 @@ const secretLinkPath = /^\/(toestemming|inzage|wachtwoord-herstellen|uitnodiging
  * What the request log keeps of a request: never the secret in a link, so reading the log does not
  * open a family's page (ARCHITECTURE §4).
  */
-export function requestForLog(request: { method: string; url: string; id: unknown }) {
+function requestForLog(request: { method: string; url: string; id: unknown }) {
   return { method: request.method, url: request.url.replace(secretLinkPath, '/$1/…'), id: request.id };
 }
 

@@ -8,6 +8,7 @@ import {
   checkboxValues,
   emailField,
   formBody,
+  submittedValues,
   optionalEmail,
   parseForm,
   requiredText,
@@ -405,7 +406,7 @@ export function casesRoutes(deps: Deps) {
             ),
             status,
           );
-        const values = Object.fromEntries(Object.entries(req.body).filter(([k]) => k !== '_csrf'));
+        const values = submittedValues(req.body);
         const parsed = parseForm(newReferralForm, req.body, req.t);
         if (!parsed.ok) return showForm(parsed.errors, values, 400);
         const d = parsed.data;
@@ -587,7 +588,7 @@ export function casesRoutes(deps: Deps) {
       showNewConsultation(req, reply, { values: {} }),
     );
     app.post('/casusoverleg/nieuw', { config: work, schema: { body: formBody } }, async (req, reply) => {
-      const values = Object.fromEntries(Object.entries(req.body).filter(([k]) => k !== '_csrf'));
+      const values = submittedValues(req.body);
       const parsed = parseForm(newConsultationForm, req.body, req.t);
       if (!parsed.ok) return showNewConsultation(req, reply, { values, errors: parsed.errors }, 400);
       const d = parsed.data;

@@ -261,6 +261,62 @@ export async function removeCaseMember(
 /** Who manages the members of a case: its creator, and for a consultation its coordinator. */
 export const mayManageMembers = (a: CaseAccess) => a.role === 'creator' || a.role === 'coordinator';
 
+// ---- Opening a case -------------------------------------------------------------------------------------
+
+/** The organisation a professional acts for must be one of theirs; its municipality goes with the case. */
+export async function actingOrganisation(deps: Deps, user: CurrentUser, organisationId: string) {
+  if (!user.memberships.some((m) => m.organisationId === organisationId))
+    throw caseRefusal('NotYourOrganisation', 'cases.referral.notYourOrganisation');
+  return deps.db
+    .selectFrom('organisations')
+    .select(['id', 'municipality_nis'])
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The root of a new case, in the transaction that adds its details: the case row with the family's
+ * reference, its creator as first member, and the audit row of its creation.
+ */
+export async function insertCase(
+  trx: Kysely<DB>,
+  deps: Deps,
+  actor: Actor,
+  input: {
+    kind: CaseKind;
+    userId: string;
+    organisation: { id: string; municipality_nis: string | null };
+    needs: string[];
+  },
+) {
+  const reference = newParentReference(deps);
+  const row = await trx
+    .insertInto('cases')
+    .values({
+      kind: input.kind,
+      created_by: input.userId,
+      created_at: deps.clock.now(),
+      municipality_nis: input.organisation.municipality_nis,
+      needs: input.needs,
+      parent_reference_hash: reference.hash,
+      parent_reference_sealed: reference.sealed,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertMember(trx, deps, row.id, {
+    userId: input.userId,
+    organisationId: input.organisation.id,
+    role: 'creator',
+  });
+  await auditCase(trx, deps, actor, row.id, 'created');
+  return { id: row.id, reference: reference.code };
+}
+
+/** Every case shown in a list is a read of that case: one audit row each. */
+export async function auditListed(deps: Deps, actor: Actor, caseIds: string[], action: string) {
+  for (const id of caseIds) await auditCase(deps.db, deps, actor, id, action);
+}
+
 // ---- Closing and the retention clock ---------------------------------------------------------------
 
 export function purgeMoment(deps: Deps, kind: CaseKind, closedAt: Date): Date {
@@ -287,7 +343,7 @@ const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
  * A code the family keeps (on the consent page, or from the professional) to ask later to see or
  * erase what is stored about them. Stored hashed for lookup and sealed for the members to read.
  */
-export function newParentReference(deps: Deps) {
+function newParentReference(deps: Deps) {
   const raw = Array.from({ length: 12 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join(
     '',
   );

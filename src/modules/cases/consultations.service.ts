@@ -3,15 +3,16 @@ import type { CurrentUser } from '../../platform/http/principal.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
 import { currentRoleHolders } from '../collaboration/coordinator-roles.service.ts';
 import {
-  auditCase,
+  actingOrganisation,
+  auditListed,
   type CaseAccess,
   caseMembers,
   caseRefusal,
   changeCase,
   closeCaseRow,
+  insertCase,
   insertMember,
   isClosed,
-  newParentReference,
   readCase,
   seal,
   sealIfGiven,
@@ -29,7 +30,8 @@ export interface NewConsultation {
   schoolName: string | null;
 }
 
-const isCoordinator = (a: CaseAccess) => a.role === 'coordinator';
+/** Advice, the round table and the outcome are the coordinator's, while the case is open. */
+const coordinatorOfOpenCase = (a: CaseAccess) => a.role === 'coordinator' && !isClosed(a);
 
 /** Mails link to the overview, never to a case: nothing of a case outlives its purge. */
 const overviewLink = (deps: Deps) => `${deps.config.publicUrl}/casusoverleg`;
@@ -44,8 +46,7 @@ export async function requestConsultation(
   user: CurrentUser,
   input: NewConsultation,
 ) {
-  if (!user.memberships.some((m) => m.organisationId === input.organisationId))
-    throw caseRefusal('NotYourOrganisation', 'cases.referral.notYourOrganisation');
+  const organisation = await actingOrganisation(deps, user, input.organisationId);
   const holders = await currentRoleHolders(deps, 'rots', input.regionCode);
   const coordinators = holders.length
     ? await deps.db
@@ -61,27 +62,13 @@ export async function requestConsultation(
         .execute()
     : [];
   if (coordinators.length === 0) throw caseRefusal('NoCoordinator', 'cases.consultation.noCoordinator');
-  const organisation = await deps.db
-    .selectFrom('organisations')
-    .select('municipality_nis')
-    .where('id', '=', input.organisationId)
-    .executeTakeFirstOrThrow();
-  const now = deps.clock.now();
-  const reference = newParentReference(deps);
   return deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('cases')
-      .values({
-        kind: 'consultation',
-        created_by: user.id,
-        created_at: now,
-        municipality_nis: organisation.municipality_nis,
-        needs: input.needs,
-        parent_reference_hash: reference.hash,
-        parent_reference_sealed: reference.sealed,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertCase(trx, deps, actor, {
+      kind: 'consultation',
+      userId: user.id,
+      organisation,
+      needs: input.needs,
+    });
     await trx
       .insertInto('consultations')
       .values({
@@ -94,11 +81,6 @@ export async function requestConsultation(
         school_name_sealed: sealIfGiven(deps, input.schoolName),
       })
       .execute();
-    await insertMember(trx, deps, row.id, {
-      userId: user.id,
-      organisationId: input.organisationId,
-      role: 'creator',
-    });
     for (const c of coordinators) {
       const holder = holders.find((h) => h.userId === c.id)!;
       if (c.id !== user.id)
@@ -114,7 +96,6 @@ export async function requestConsultation(
         purpose: 'case.consultation_requested',
       });
     }
-    await auditCase(trx, deps, actor, row.id, 'created');
     return row.id;
   });
 }
@@ -192,7 +173,7 @@ export async function giveAdvice(
     caseId,
     'consultation',
     'advice_given',
-    (a) => isCoordinator(a) && !isClosed(a),
+    coordinatorOfOpenCase,
     async (trx) => {
       await trx
         .updateTable('consultations')
@@ -242,7 +223,7 @@ export async function recordRoundTable(
     caseId,
     'consultation',
     'round_table_recorded',
-    (a) => isCoordinator(a) && !isClosed(a),
+    coordinatorOfOpenCase,
     async (trx) => {
       const now = deps.clock.now();
       await trx
@@ -354,7 +335,7 @@ export async function recordConsultationOutcome(
     caseId,
     'consultation',
     input.outcome === 'none' ? 'outcome_recorded_signal_queued' : 'outcome_recorded',
-    (a) => isCoordinator(a) && !isClosed(a),
+    coordinatorOfOpenCase,
     async (trx) => {
       const now = deps.clock.now();
       const k = await trx
@@ -410,7 +391,12 @@ export async function consultationOverview(deps: Deps, actor: Actor, user: Curre
     .orderBy('c.closed_at', (ob) => ob.desc().nullsFirst())
     .orderBy('c.created_at', 'desc')
     .execute();
-  for (const r of rows) await auditCase(deps.db, deps, actor, r.case_id, 'listed');
+  await auditListed(
+    deps,
+    actor,
+    rows.map((r) => r.case_id),
+    'listed',
+  );
   const item = (r: (typeof rows)[number]) => ({
     id: r.case_id,
     role: r.role,

@@ -8,16 +8,18 @@ import type { CurrentUser } from '../../platform/http/principal.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
 import { findServiceById } from '../directory/directory.repository.ts';
 import {
+  actingOrganisation,
   auditCase,
+  auditListed,
   type CaseAccess,
   caseMembers,
   caseRefusal,
   changeCase,
   closeCaseRow,
+  insertCase,
   insertMember,
   isClosed,
   memberCandidate,
-  newParentReference,
   readCase,
   seal,
   sealIfGiven,
@@ -58,32 +60,18 @@ const onReferrerSide = (a: CaseAccess) => sideOf(a) === 'referrer';
 
 /** The referrer's organisation must be theirs; the destination a service from the sociale kaart. */
 export async function createReferral(deps: Deps, actor: Actor, user: CurrentUser, input: NewReferral) {
-  const membership = user.memberships.find((m) => m.organisationId === input.organisationId);
-  if (!membership) throw caseRefusal('NotYourOrganisation', 'cases.referral.notYourOrganisation');
+  const organisation = await actingOrganisation(deps, user, input.organisationId);
   const service = await findServiceById(deps.db, input.serviceId);
   if (!service) throw caseRefusal('UnknownService', 'cases.referral.unknownService');
-  const organisation = await deps.db
-    .selectFrom('organisations')
-    .select('municipality_nis')
-    .where('id', '=', input.organisationId)
-    .executeTakeFirstOrThrow();
   const now = deps.clock.now();
-  const reference = newParentReference(deps);
   const link = input.consentMethod === 'link' ? randomToken() : null;
-  const caseId = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('cases')
-      .values({
-        kind: 'referral',
-        created_by: user.id,
-        created_at: now,
-        municipality_nis: organisation.municipality_nis,
-        needs: input.needs,
-        parent_reference_hash: reference.hash,
-        parent_reference_sealed: reference.sealed,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+  const created = await deps.db.transaction().execute(async (trx) => {
+    const row = await insertCase(trx, deps, actor, {
+      kind: 'referral',
+      userId: user.id,
+      organisation,
+      needs: input.needs,
+    });
     await trx
       .insertInto('referrals')
       .values({
@@ -110,15 +98,9 @@ export async function createReferral(deps: Deps, actor: Actor, user: CurrentUser
         check_back_days: input.checkBackDays,
       })
       .execute();
-    await insertMember(trx, deps, row.id, {
-      userId: user.id,
-      organisationId: input.organisationId,
-      role: 'creator',
-    });
-    await auditCase(trx, deps, actor, row.id, 'created');
-    return row.id;
+    return row;
   });
-  return { caseId, reference: reference.code, consentLink: link };
+  return { caseId: created.id, reference: created.reference, consentLink: link };
 }
 
 // ---- What each side sees -----------------------------------------------------------------------------
@@ -324,25 +306,45 @@ export async function answerConsent(deps: Deps, actor: Actor, token: string, agr
 
 // ---- The receiving side ------------------------------------------------------------------------------
 
-/** An admin of the receiving organisation, for a referral the family agreed to share. */
-async function intakeReferral(db: Kysely<DB>, user: CurrentUser, caseId: string) {
+/**
+ * The open referrals to the organisations a user administers, which the family agreed to share:
+ * the intake, where their admins pick a handler (`caseId` for one referral).
+ */
+async function intakeReferrals(
+  db: Kysely<DB>,
+  user: CurrentUser,
+  filter: { caseId?: string; unassigned?: boolean },
+) {
   const adminOf = user.memberships.filter((m) => m.role === 'admin').map((m) => m.organisationId);
-  if (adminOf.length === 0) return undefined;
-  const r = await db
+  if (adminOf.length === 0) return [];
+  let q = db
     .selectFrom('referrals as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
     .select([
       'r.case_id',
+      'r.service_name',
       'r.receiving_organisation_id',
       'r.consent_given_at',
       'r.consent_withdrawn_at',
       'r.consent_refused_at',
-      'c.closed_at',
+      'c.created_at',
     ])
-    .where('r.case_id', '=', caseId)
     .where('r.receiving_organisation_id', 'in', adminOf)
-    .executeTakeFirst();
-  return r && consentActive(r) && r.closed_at === null ? r : undefined;
+    .where('c.closed_at', 'is', null);
+  if (filter.caseId) q = q.where('r.case_id', '=', filter.caseId);
+  if (filter.unassigned)
+    q = q.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('case_members as h')
+            .select('h.case_id')
+            .whereRef('h.case_id', '=', 'r.case_id')
+            .where('h.role', '=', 'handler'),
+        ),
+      ),
+    );
+  return (await q.orderBy('c.created_at').execute()).filter(consentActive);
 }
 
 /**
@@ -356,7 +358,7 @@ export async function assignHandler(
   caseId: string,
   handlerEmail: string,
 ) {
-  const intake = await intakeReferral(deps.db, user, caseId);
+  const [intake] = await intakeReferrals(deps.db, user, { caseId });
   if (!intake?.receiving_organisation_id) throw notFound();
   const candidate = await memberCandidate(deps.db, handlerEmail);
   const inOrganisation = await deps.db
@@ -500,11 +502,6 @@ export async function remindCheckBacks(deps: Deps): Promise<number> {
 
 // ---- Lists for the day's work ---------------------------------------------------------------------------
 
-/** Every case shown in a list is a read of that case: one audit row each. */
-async function auditListed(db: Kysely<DB>, deps: Deps, actor: Actor, caseIds: string[], action: string) {
-  for (const id of caseIds) await auditCase(db, deps, actor, id, action);
-}
-
 /** The referrals a user works on: as referrer, as handler, and the intake of organisations they admin. */
 export async function referralOverview(deps: Deps, actor: Actor, user: CurrentUser) {
   const mine = await deps.db
@@ -536,37 +533,7 @@ export async function referralOverview(deps: Deps, actor: Actor, user: CurrentUs
     .where('c.closed_at', 'is', null)
     .orderBy('c.created_at', 'desc')
     .execute();
-  const adminOf = user.memberships.filter((m) => m.role === 'admin').map((m) => m.organisationId);
-  const intakeRows = adminOf.length
-    ? await deps.db
-        .selectFrom('referrals as r')
-        .innerJoin('cases as c', 'c.id', 'r.case_id')
-        .select([
-          'r.case_id',
-          'r.service_name',
-          'r.receiving_organisation_id',
-          'r.consent_given_at',
-          'r.consent_withdrawn_at',
-          'r.consent_refused_at',
-          'c.created_at',
-        ])
-        .where('r.receiving_organisation_id', 'in', adminOf)
-        .where('c.closed_at', 'is', null)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('case_members as h')
-                .select('h.case_id')
-                .whereRef('h.case_id', '=', 'r.case_id')
-                .where('h.role', '=', 'handler'),
-            ),
-          ),
-        )
-        .orderBy('c.created_at')
-        .execute()
-    : [];
-  const intake = intakeRows.filter(consentActive);
+  const intake = await intakeReferrals(deps.db, user, { unassigned: true });
   const now = deps.clock.now();
   const view = mine.map((r) => {
     const receiver = r.role === 'handler';
@@ -587,14 +554,12 @@ export async function referralOverview(deps: Deps, actor: Actor, user: CurrentUs
     };
   });
   await auditListed(
-    deps.db,
     deps,
     actor,
     view.map((r) => r.id),
     'listed',
   );
   await auditListed(
-    deps.db,
     deps,
     actor,
     intake.map((r) => r.case_id),

@@ -5,7 +5,13 @@ import { z } from 'zod';
 import { authorizeObject, canAnywhere } from '../../platform/authz/permissions.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/actor.ts';
-import { type FieldErrors, formBody, parseForm, requiredText } from '../../platform/http/forms.ts';
+import {
+  type FieldErrors,
+  formBody,
+  submittedValues,
+  parseForm,
+  requiredText,
+} from '../../platform/http/forms.ts';
 import { sendPage, setFlash } from '../../platform/http/render.tsx';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { list, one } from '../../platform/views/components.tsx';
@@ -284,7 +290,7 @@ export function reflectionRoutes(deps: Deps) {
         );
         if (Object.keys(errorKeys).length) {
           const translated = Object.fromEntries(Object.entries(errorKeys).map(([k, key]) => [k, req.t(key)]));
-          const values = Object.fromEntries(Object.entries(req.body).filter(([k]) => k !== '_csrf'));
+          const values = submittedValues(req.body);
           return showAnswerForm(req, reply, session, values, translated);
         }
         const outcome = await recordAnswers(deps, session, browserOf(req, reply), answers);

@@ -41,6 +41,10 @@ export function parseForm<S extends z.ZodType>(
   return { ok: false, errors, values };
 }
 
+/** A posted form as it was sent (lists for repeated fields), without its CSRF token: to show it again. */
+export const submittedValues = (body: FormBody): FormBody =>
+  Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf'));
+
 // Reusable field rules; messages are catalogue keys.
 
 /** Checkboxes sharing a name: absent (none ticked), one value, or several; always a list. */

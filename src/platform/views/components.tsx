@@ -172,10 +172,20 @@ export function CheckboxGroup(props: {
   checked: readonly string[];
   /** Inline in a table row: the legend is for screen readers only. */
   inline?: boolean;
+  /** The error next to the question; the group then gets the id the error summary links to. */
+  error?: string | undefined;
 }) {
+  const classes = [props.inline ? 'inline-fieldset' : '', props.error ? 'field--error' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <fieldset class={props.inline ? 'inline-fieldset' : undefined}>
+    <fieldset
+      class={classes || undefined}
+      id={props.error ? `field-${props.name}` : undefined}
+      tabindex={props.error ? -1 : undefined}
+    >
       <legend class={props.inline ? 'visually-hidden' : undefined}>{props.legend}</legend>
+      {props.error ? <p class="field-error">{props.error}</p> : null}
       {props.options.map((o) => {
         const id = `${props.idPrefix}-${o.value}`;
         return (

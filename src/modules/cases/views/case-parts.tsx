@@ -8,6 +8,7 @@ import {
   Field,
   formatDateTime,
   PostForm,
+  SelectField,
   Table,
   TextAreaField,
 } from '../../../platform/views/components.tsx';
@@ -70,6 +71,26 @@ export function Facts(props: { rows: [string, ComponentChildren][] }) {
 
 export const codeList = (ctx: PageContext, prefix: string, codes: readonly string[] | null) =>
   codes && codes.length ? codes.map((c) => ctx.t(`${prefix}.${c}` as MessageKey)).join(', ') : '—';
+
+/** For whom a professional opens a case: a choice only when they belong to several organisations. */
+export function OrganisationChoice(props: {
+  ctx: PageContext;
+  organisations: { id: string; name: string }[];
+  value: string | undefined;
+  error: string | undefined;
+}) {
+  if (props.organisations.length <= 1)
+    return <input type="hidden" name="organisation" value={props.organisations[0]?.id ?? ''} />;
+  return (
+    <SelectField
+      name="organisation"
+      label={props.ctx.t('cases.referral.organisation')}
+      options={props.organisations.map((o) => ({ value: o.id, label: o.name }))}
+      value={props.value}
+      error={props.error}
+    />
+  );
+}
 
 export interface MemberRow {
   userId: string;

@@ -24,6 +24,7 @@ import {
   type CaseFormErrors,
   CaseDataNotice,
   CaseTextArea,
+  OrganisationChoice,
   codeList,
   errorsOf,
   Facts,
@@ -60,17 +61,12 @@ export function NewConsultationPage(props: {
       <p>{ctx.t('cases.consultation.newIntro')}</p>
       <PostForm ctx={ctx} action="/casusoverleg/nieuw">
         <ErrorSummary ctx={ctx} errors={form.errors} />
-        {props.organisations.length > 1 ? (
-          <SelectField
-            name="organisation"
-            label={ctx.t('cases.referral.organisation')}
-            options={props.organisations.map((o) => ({ value: o.id, label: o.name }))}
-            value={v('organisation')}
-            error={e.organisation}
-          />
-        ) : (
-          <input type="hidden" name="organisation" value={props.organisations[0]?.id ?? ''} />
-        )}
+        <OrganisationChoice
+          ctx={ctx}
+          organisations={props.organisations}
+          value={v('organisation')}
+          error={e.organisation}
+        />
         <SelectField
           name="region"
           label={ctx.t('cases.consultation.region')}
@@ -95,18 +91,14 @@ export function NewConsultationPage(props: {
           value={v('schoolLevel')}
           error={e.schoolLevel}
         />
-        <fieldset id="field-needs" class={e.needs ? 'field field--error' : 'field'} tabindex={-1}>
-          <legend>{ctx.t('cases.referral.needs')}</legend>
-          {e.needs ? <p class="field-error">{e.needs}</p> : null}
-          <CheckboxGroup
-            legend={ctx.t('cases.referral.needs')}
-            name="needs"
-            idPrefix="need"
-            inline
-            options={options(ctx, 'need', needCodes)}
-            checked={list(form.values.needs)}
-          />
-        </fieldset>
+        <CheckboxGroup
+          legend={ctx.t('cases.referral.needs')}
+          name="needs"
+          idPrefix="need"
+          options={options(ctx, 'need', needCodes)}
+          checked={list(form.values.needs)}
+          error={e.needs}
+        />
         <CaseTextArea
           ctx={ctx}
           name="tried"

@@ -32,6 +32,7 @@ import {
   type CaseFormErrors,
   CaseDataNotice,
   CaseTextArea,
+  OrganisationChoice,
   codeList,
   ConfirmCheckbox,
   errorsOf,
@@ -111,17 +112,12 @@ export function NewReferralPage(props: {
       {props.service.inApp ? null : <p class="notice">{ctx.t('cases.referral.notInApp')}</p>}
       <PostForm ctx={ctx} action={`/toeleiding/nieuw?dienst=${props.service.id}`}>
         <ErrorSummary ctx={ctx} errors={form.errors} />
-        {props.organisations.length > 1 ? (
-          <SelectField
-            name="organisation"
-            label={ctx.t('cases.referral.organisation')}
-            options={props.organisations.map((o) => ({ value: o.id, label: o.name }))}
-            value={v('organisation')}
-            error={e.organisation}
-          />
-        ) : (
-          <input type="hidden" name="organisation" value={props.organisations[0]?.id ?? ''} />
-        )}
+        <OrganisationChoice
+          ctx={ctx}
+          organisations={props.organisations}
+          value={v('organisation')}
+          error={e.organisation}
+        />
         <Field
           name="pseudonym"
           label={ctx.t('cases.referral.pseudonym')}
@@ -131,18 +127,14 @@ export function NewReferralPage(props: {
           autocomplete="off"
           required
         />
-        <fieldset id="field-needs" class={e.needs ? 'field field--error' : 'field'} tabindex={-1}>
-          <legend>{ctx.t('cases.referral.needs')}</legend>
-          {e.needs ? <p class="field-error">{e.needs}</p> : null}
-          <CheckboxGroup
-            legend={ctx.t('cases.referral.needs')}
-            name="needs"
-            idPrefix="need"
-            inline
-            options={options(ctx, 'need', needCodes)}
-            checked={list(form.values.needs)}
-          />
-        </fieldset>
+        <CheckboxGroup
+          legend={ctx.t('cases.referral.needs')}
+          name="needs"
+          idPrefix="need"
+          options={options(ctx, 'need', needCodes)}
+          checked={list(form.values.needs)}
+          error={e.needs}
+        />
         <RadioGroup
           legend={ctx.t('cases.referral.intensity')}
           name="intensity"
@@ -200,22 +192,14 @@ export function NewReferralPage(props: {
           value={v('consentGivenBy')}
           error={e.consentGivenBy}
         />
-        <fieldset
-          id="field-consentInformation"
-          class={e.consentInformation ? 'field field--error' : 'field'}
-          tabindex={-1}
-        >
-          <legend>{ctx.t('cases.consent.information')}</legend>
-          {e.consentInformation ? <p class="field-error">{e.consentInformation}</p> : null}
-          <CheckboxGroup
-            legend={ctx.t('cases.consent.information')}
-            name="consentInformation"
-            idPrefix="consent-information"
-            inline
-            options={options(ctx, 'cases.consentInformation', consentInformation)}
-            checked={list(form.values.consentInformation)}
-          />
-        </fieldset>
+        <CheckboxGroup
+          legend={ctx.t('cases.consent.information')}
+          name="consentInformation"
+          idPrefix="consent-information"
+          options={options(ctx, 'cases.consentInformation', consentInformation)}
+          checked={list(form.values.consentInformation)}
+          error={e.consentInformation}
+        />
         <RadioGroup
           legend={ctx.t('cases.consent.purpose')}
           name="consentPurpose"
