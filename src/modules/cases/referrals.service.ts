@@ -453,6 +453,8 @@ export async function recordOutcome(
           outcome: input.outcome,
           outcome_note_sealed: sealIfGiven(deps, input.note),
           outcome_at: deps.clock.now(),
+          // A consent request still open ends with the referral: nothing is asked about a closed case.
+          ...(input.close ? { consent_link_hash: null } : {}),
         })
         .where('case_id', '=', caseId)
         .execute();
