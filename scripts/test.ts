@@ -13,6 +13,8 @@ const work = join(root, '.tmp');
 mkdirSync(work, { recursive: true });
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+/** `--match TEXT`: only the test files whose path contains TEXT (for working on one module). */
+const match = args.includes('--match') ? args[args.indexOf('--match') + 1]! : '';
 const started = Date.now();
 const summary: string[] = [];
 
@@ -31,7 +33,7 @@ function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv = {}) {
 function findFiles(dir: string, pattern: RegExp): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => pattern.test(f))
+    .filter((f) => pattern.test(f) && f.includes(match))
     .map((f) => join(dir, f))
     .sort();
 }

@@ -11,6 +11,8 @@ export interface TestContext {
   app: BrugwerkApp;
   deps: Deps;
   clock: ManualClock;
+  /** The database as it lies on disk: pg_dump on server PostgreSQL, the data directory on PGlite. */
+  dumpDatabase(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startTestApp(
     app,
     deps,
     clock,
+    dumpDatabase: () => database.dump(),
     async close() {
       await app.close();
       await database.close();

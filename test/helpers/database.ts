@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, openDatabase, pgliteExtensions } from '../../src/platform/db/database.ts';
+import { postgresBinDir } from '../../scripts/postgres-cluster.ts';
 
 export type TestEngine = 'pglite' | 'postgres';
 export const testEngine: TestEngine = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
@@ -18,7 +21,15 @@ function requireEnv(name: string): string {
  * was migrated once; server PostgreSQL copies a migrated template database. Both take well under
  * a second, where migrating from scratch would not.
  */
-export async function freshDatabase(): Promise<Database> {
+export interface TestDatabase extends Database {
+  /**
+   * Everything the engine keeps on disk, as text: `pg_dump` of the database on server PostgreSQL;
+   * on PGlite, its data directory after a checkpoint (the heap pages as written).
+   */
+  dump(): Promise<string>;
+}
+
+export async function freshDatabase(): Promise<TestDatabase> {
   if (testEngine === 'postgres') {
     const name = `brugwerk_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: requireEnv('TEST_PG_ADMIN_URL') });
@@ -28,8 +39,17 @@ export async function freshDatabase(): Promise<Database> {
     const url = new URL(requireEnv('TEST_PG_APP_URL'));
     url.pathname = `/${name}`;
     const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+    const adminUrl = new URL(requireEnv('TEST_PG_ADMIN_URL'));
+    adminUrl.pathname = `/${name}`;
+    const bin = postgresBinDir();
     return {
       ...database,
+      async dump() {
+        return execFileSync(bin ? join(bin, 'pg_dump') : 'pg_dump', ['--dbname', adminUrl.toString()], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 30,
+        });
+      },
       async close() {
         await database.close();
         const cleanup = new pg.Client({ connectionString: requireEnv('TEST_PG_ADMIN_URL') });
@@ -44,6 +64,11 @@ export async function freshDatabase(): Promise<Database> {
   const database = await openDatabase({ pglite });
   return {
     ...database,
+    async dump() {
+      await pglite.query('CHECKPOINT');
+      const data = await pglite.dumpDataDir('none');
+      return Buffer.from(await data.arrayBuffer()).toString('latin1');
+    },
     async close() {
       await database.close();
     },
