@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { currentTotpCode } from '../src/modules/accounts/mfa.service.ts';
 import { loadDemoPractices } from '../src/modules/practices/practices.demo.ts';
 import { loadDemoDirectory } from '../src/modules/directory/directory.demo.ts';
 import {
@@ -105,4 +106,19 @@ export async function signInThroughForm(
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
+}
+
+/** Signs in through the forms with password and the current TOTP code (one clock step later). */
+export async function signInWithCode(
+  page: Page,
+  server: E2EServer,
+  person: { email: string; secret: string | null },
+) {
+  await signInThroughForm(page, server.baseUrl, person.email);
+  server.t.clock.advance(30_000);
+  await page
+    .locator('input[name="code"]')
+    .fill(await currentTotpCode(person.secret!, person.email, server.t.clock.now()));
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/aanmelden'));
 }

@@ -147,6 +147,7 @@ export interface CaseCast {
   anonymous: Agent;
   organisations: { school: string; receiving: string; clb: string; other: string };
   serviceId: string;
+  serviceName: string;
   region: string;
   user(worker: CaseWorker): Promise<CurrentUser>;
 }
@@ -159,11 +160,15 @@ export interface CaseCast {
  */
 export async function castForCases(t: TestContext, f: Fixtures): Promise<CaseCast> {
   const actor = systemActor('test');
-  await loadDemoDirectory(t.deps.db, t.clock.now());
+  const directoryLoaded = await t.deps.db
+    .selectFrom('directory_organizations')
+    .select('id')
+    .executeTakeFirst();
+  if (!directoryLoaded) await loadDemoDirectory(t.deps.db, t.clock.now());
   const service = await t.deps.db
     .selectFrom('directory_services as s')
     .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
-    .select(['s.id', 'o.id as organizationId'])
+    .select(['s.id', 's.name', 'o.id as organizationId'])
     .where('o.kind', '=', 'caw')
     .orderBy('s.name')
     .executeTakeFirstOrThrow();
@@ -226,6 +231,7 @@ export async function castForCases(t: TestContext, f: Fixtures): Promise<CaseCas
     anonymous,
     organisations: { school, receiving, clb: clb.id, other: other.id },
     serviceId: service.id,
+    serviceName: service.name,
     region,
     user: async (w) => (await loadCurrentUser(t.deps, w.id, 'session'))!,
   };
