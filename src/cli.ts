@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { loadDemoDataIfEmpty } from './demo.ts';
 import * as repo from './modules/accounts/accounts.repository.ts';
 import * as accounts from './modules/accounts/accounts.service.ts';
+import { currentTotpCode } from './modules/accounts/mfa.service.ts';
 import { openPlatform } from './platform/boot.ts';
+import { decryptSecret } from './platform/crypto.ts';
 import { AppError } from './platform/errors.ts';
 import { translator } from './platform/i18n/i18n.ts';
 import { grantAppRole } from './platform/db/roles.ts';
@@ -35,6 +37,8 @@ Opdrachten:
   org:create --name N --type T --nis CODE [--slug S]
                                                organisatie aanmaken (T: school, clb, caw, …)
   demo:load                                    demodata laden in een lege database
+  demo:code --email E                          de tweestapsverificatiecode van nu voor een
+                                               demo-account (alleen demo-accounts)
   hsds:export MAP                              de sociale kaart als Open Referral HSDS 3.0 naar MAP
                                                schrijven: JSON-bestanden en hsds-tabular.zip
   hsds:import BESTAND                          HSDS 3.0 inlezen: een .json-bestand, een .zip-datapakket
@@ -195,7 +199,17 @@ try {
         console.error('De database is niet leeg; er is niets geladen.');
         break;
       }
-      for (const a of demo) console.error(`${a.email}\t${a.password}\t${a.description}`);
+      for (const a of demo)
+        console.error(`${a.email}\t${a.password}\t${a.description}\t${a.secondFactorKey ?? ''}`);
+      break;
+    }
+    case 'demo:code': {
+      // Demo accounts only: their keys are printed at load anyway; a real account's never leaves.
+      const user = values.email ? await repo.findUserByEmail(deps.db, values.email) : undefined;
+      if (!user?.is_demo || !user.totp_secret_encrypted)
+        fail('Geef --email van een demo-account met tweestapsverificatie.');
+      const secret = decryptSecret(user.totp_secret_encrypted, deps.config.secrets.DATA_ENCRYPTION_KEY);
+      console.log(await currentTotpCode(secret, user.email, deps.clock.now()));
       break;
     }
     case 'hsds:export': {

@@ -3,6 +3,8 @@ import * as accounts from './modules/accounts/accounts.service.ts';
 import { loadDemoDirectory } from './modules/directory/directory.demo.ts';
 import { loadDemoPractices } from './modules/practices/practices.demo.ts';
 import { loadDemoReflection } from './modules/reflection/reflection.demo.ts';
+import { loadDemoCases } from './modules/cases/cases.demo.ts';
+import { confirmTotpEnrolment, currentTotpCode, startTotpEnrolment } from './modules/accounts/mfa.service.ts';
 import type { OrganisationRole, PlatformRole } from './modules/accounts/accounts.table.ts';
 import { systemActor, type Deps } from './platform/deps.ts';
 import type { OrganisationType } from './platform/vocabularies.ts';
@@ -34,6 +36,8 @@ const people: {
   description: string;
   platformRoles?: PlatformRole[];
   membership?: { slug: string; role: OrganisationRole };
+  /** Works on cases, so has a second factor (its key is printed with the password). */
+  secondFactor?: boolean;
 }[] = [
   {
     email: 'beheer@demo.brugwerk.invalid',
@@ -52,24 +56,28 @@ const people: {
     name: 'Lies Vermeulen (demo)',
     description: 'zorgcoördinator, beheerder De Regenboog',
     membership: { slug: 'bs-de-regenboog-demo', role: 'admin' },
+    secondFactor: true,
   },
   {
     email: 'leerkracht@regenboog.demo.invalid',
     name: 'Karim El Amrani (demo)',
     description: 'leerkracht, lid De Regenboog',
     membership: { slug: 'bs-de-regenboog-demo', role: 'member' },
+    secondFactor: true,
   },
   {
     email: 'anker@devaart.demo.invalid',
     name: 'Joke Peeters (demo)',
     description: 'CLB-anker, redacteur CLB De Vaart',
     membership: { slug: 'clb-de-vaart-demo', role: 'editor' },
+    secondFactor: true,
   },
   {
     email: 'welzijn@noordoever.demo.invalid',
     name: 'Tom Claes (demo)',
     description: 'welzijnswerker op school, beheerder CAW',
     membership: { slug: 'caw-noordoever-demo', role: 'admin' },
+    secondFactor: true,
   },
   {
     email: 'onthaal@zonnewijzer.demo.invalid',
@@ -89,6 +97,20 @@ export interface DemoAccount {
   email: string;
   password: string;
   description: string;
+  /** The TOTP key for an authenticator app, for accounts that work on cases. */
+  secondFactorKey: string | null;
+}
+
+/**
+ * Turns on the second factor of an account without its owner's app, by computing the first code
+ * here: only for demo accounts and tests, where nobody is there to scan the QR code.
+ */
+export async function turnOnSecondFactor(deps: Deps, userId: string, email: string): Promise<string> {
+  const { secret } = await startTotpEnrolment(deps, userId);
+  const code = await currentTotpCode(secret, email, deps.clock.now());
+  if (!(await confirmTotpEnrolment(deps, systemActor('demo:load'), userId, code)))
+    throw new Error(`second factor not turned on for ${email}`);
+  return secret;
 }
 
 /** Fills an empty database with demo data; returns the accounts with their (random) passwords. */
@@ -145,7 +167,8 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoAccount[] | n
         role: p.membership.role,
       });
     }
-    result.push({ email: p.email, password, description: p.description });
+    const secondFactorKey = p.secondFactor ? await turnOnSecondFactor(deps, user.id, p.email) : null;
+    result.push({ email: p.email, password, description: p.description, secondFactorKey });
   }
   // The school's care coordinator ran a reflection with her team last year and this year.
   const facilitator = await deps.db
@@ -169,5 +192,33 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoAccount[] | n
       school: { id: school.id, latitude: school.latitude!, longitude: school.longitude! },
     },
   );
+  // Her week in Toeleiding en casusoverleg: referrals, a consult with a round table, an intake.
+  const userId = async (email: string) =>
+    (await deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const cawEntry = await deps.db
+    .selectFrom('directory_services as s')
+    .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
+    .select('s.id')
+    .where('o.owner_organisation_id', '=', ids.get('caw-noordoever-demo')!)
+    .orderBy('s.name')
+    .executeTakeFirstOrThrow();
+  const elsewhere = await deps.db
+    .selectFrom('directory_services as s')
+    .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
+    .select('s.id')
+    .where('o.owner_organisation_id', 'is', null)
+    .where('o.kind', '=', 'huis_van_het_kind')
+    .orderBy('s.name')
+    .executeTakeFirstOrThrow();
+  await loadDemoCases(deps, {
+    careCoordinator: facilitator.id,
+    teacher: await userId('leerkracht@regenboog.demo.invalid'),
+    welfareWorker: await userId('welzijn@noordoever.demo.invalid'),
+    clbAnchor: await userId('anker@devaart.demo.invalid'),
+    schoolOrganisationId: ids.get('bs-de-regenboog-demo')!,
+    clbOrganisationId: ids.get('clb-de-vaart-demo')!,
+    cawServiceId: cawEntry.id,
+    otherServiceId: elsewhere.id,
+  });
   return result;
 }

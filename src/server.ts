@@ -16,7 +16,13 @@ if (config.demoData && !config.databaseUrl) {
   const accounts = await loadDemoDataIfEmpty(deps);
   if (accounts) {
     console.log('\nDemodata geladen. Demo-accounts (alleen nu getoond):');
-    for (const a of accounts) console.log(`  ${a.email.padEnd(44)} ${a.password}   ${a.description}`);
+    for (const a of accounts) {
+      console.log(`  ${a.email.padEnd(44)} ${a.password}   ${a.description}`);
+      if (a.secondFactorKey)
+        console.log(
+          `  ${''.padEnd(44)} tweestapsverificatie: sleutel ${a.secondFactorKey} (of de code van nu: npm run cli -- demo:code --email ${a.email})`,
+        );
+    }
     console.log('');
   }
 }

@@ -1,11 +1,8 @@
 import { sql } from 'kysely';
 import * as accounts from '../../src/modules/accounts/accounts.service.ts';
 import type { OrganisationRole, PlatformRole } from '../../src/modules/accounts/accounts.table.ts';
-import {
-  confirmTotpEnrolment,
-  currentTotpCode,
-  startTotpEnrolment,
-} from '../../src/modules/accounts/mfa.service.ts';
+import { currentTotpCode } from '../../src/modules/accounts/mfa.service.ts';
+import { turnOnSecondFactor } from '../../src/demo.ts';
 import { loadCurrentUser } from '../../src/modules/accounts/authenticate.ts';
 import { createParentViewLink, purgeExpiredCases } from '../../src/modules/cases/cases.retention.ts';
 import { addCaseMember, removeCaseMember, unseal } from '../../src/modules/cases/cases.service.ts';
@@ -40,20 +37,12 @@ export interface CaseWorker {
 
 /** Turns on the second factor for a user; returns the TOTP secret. */
 export async function enableSecondFactor(t: TestContext, userId: string): Promise<string> {
-  const enrolment = await startTotpEnrolment(t.deps, userId);
   const user = await t.deps.db
     .selectFrom('users')
     .select('email')
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
-  const codes = await confirmTotpEnrolment(
-    t.deps,
-    systemActor('test'),
-    userId,
-    await currentTotpCode(enrolment.secret, user.email, t.clock.now()),
-  );
-  if (!codes) throw new Error('second factor not enabled');
-  return enrolment.secret;
+  return turnOnSecondFactor(t.deps, userId, user.email);
 }
 
 /**
@@ -65,8 +54,9 @@ export async function signInWithSecondFactor(
   agent: Agent,
   email: string,
   secret: string | null,
+  password = TEST_PASSWORD,
 ) {
-  await agent.signIn(email, TEST_PASSWORD);
+  await agent.signIn(email, password);
   if (!secret) return;
   t.clock.advance(30_000);
   await agent.get('/aanmelden/code');

@@ -81,7 +81,21 @@ if (testEngine === 'pglite') {
         { year: '2025-2026', people: 7 },
         { year: '2026-2027', people: 8 },
       ]);
+      const cases = await db.query<{ kind: string; n: number }>(
+        'SELECT kind, count(*)::int AS n FROM cases WHERE is_demo GROUP BY kind ORDER BY kind',
+      );
+      assert.deepEqual(cases.rows, [
+        { kind: 'consultation', n: 2 },
+        { kind: 'referral', n: 4 },
+      ]);
       await db.close();
+      // The demo accounts that work on cases sign in with a code the CLI shows; other accounts' never.
+      const code = (email: string) =>
+        spawnSync(tsx, ['src/cli.ts', 'demo:code', '--email', email], { cwd: root, env, encoding: 'utf8' });
+      const demoCode = code('zorg@regenboog.demo.invalid');
+      assert.equal(demoCode.status, 0, demoCode.stderr);
+      assert.match(demoCode.stdout, /^\d{6}\n$/);
+      assert.equal(code('beheer@demo.brugwerk.invalid').status, 2, 'no second factor, no code');
     });
 
     it('creates a user and prints a token alone on stdout through the CLI', () => {
