@@ -143,18 +143,12 @@ export interface CaseCast {
 }
 
 /**
- * The people around a case: the school (creator, an editor added to the case, a colleague, the
- * school's admin, someone added and removed again), the receiving CAW (handler, admin, colleague),
- * a CLB with the ROTS coordinator of the region and one of another region, a third organisation,
- * a professional without a second factor, a curator, a platform admin and the public.
+ * A CAW service of the demo sociale kaart, its entry handed to `organisationId`: referrals to it
+ * reach that organisation's intake.
  */
-export async function castForCases(t: TestContext, f: Fixtures): Promise<CaseCast> {
-  const actor = systemActor('test');
-  const directoryLoaded = await t.deps.db
-    .selectFrom('directory_organizations')
-    .select('id')
-    .executeTakeFirst();
-  if (!directoryLoaded) await loadDemoDirectory(t.deps.db, t.clock.now());
+export async function receivingService(t: TestContext, organisationId: string) {
+  const loaded = await t.deps.db.selectFrom('directory_organizations').select('id').executeTakeFirst();
+  if (!loaded) await loadDemoDirectory(t.deps.db, t.clock.now());
   const service = await t.deps.db
     .selectFrom('directory_services as s')
     .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
@@ -164,9 +158,21 @@ export async function castForCases(t: TestContext, f: Fixtures): Promise<CaseCas
     .executeTakeFirstOrThrow();
   await t.deps.db
     .updateTable('directory_organizations')
-    .set({ owner_organisation_id: f.otherOrganisation.id })
+    .set({ owner_organisation_id: organisationId })
     .where('id', '=', service.organizationId)
     .execute();
+  return { id: service.id, name: service.name };
+}
+
+/**
+ * The people around a case: the school (creator, an editor added to the case, a colleague, the
+ * school's admin, someone added and removed again), the receiving CAW (handler, admin, colleague),
+ * a CLB with the ROTS coordinator of the region and one of another region, a third organisation,
+ * a professional without a second factor, a curator, a platform admin and the public.
+ */
+export async function castForCases(t: TestContext, f: Fixtures): Promise<CaseCast> {
+  const actor = systemActor('test');
+  const service = await receivingService(t, f.otherOrganisation.id);
   const clb = await accounts.createOrganisation(t.deps, actor, {
     slug: 'test-clb',
     name: 'Test-CLB',

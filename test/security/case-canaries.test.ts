@@ -20,25 +20,32 @@ import {
 // log, the platform audit log, the mail outbox or any table hold one as plain text.
 
 const PREFIX = 'Kanarie';
-const fields: (keyof CaseTexts)[] = [
-  'pseudonym',
-  'parentName',
-  'childName',
-  'phone',
-  'email',
-  'note',
-  'statusMessage',
-  'outcomeNote',
-  'revealReason',
-  'tried',
-  'question',
-  'schoolName',
-  'advice',
-  'participants',
-  'identity',
-  'actionDescription',
-  'actionOwner',
-];
+/** The personal fields of each kind of case (the reason for a reveal goes into the audit trail). */
+const kindFields = {
+  referral: [
+    'pseudonym',
+    'parentName',
+    'childName',
+    'phone',
+    'email',
+    'note',
+    'statusMessage',
+    'outcomeNote',
+    'revealReason',
+  ],
+  consultation: [
+    'tried',
+    'question',
+    'schoolName',
+    'advice',
+    'participants',
+    'identity',
+    'actionDescription',
+    'actionOwner',
+    'revealReason',
+  ],
+} as const satisfies Record<string, (keyof CaseTexts)[]>;
+const fields = [...new Set([...kindFields.referral, ...kindFields.consultation])];
 /** One canary per field, unique to the case ("Kanarie" + field + case letter). */
 function canaries(letter: string): CaseTexts {
   const texts = Object.fromEntries(
@@ -56,8 +63,15 @@ describe('case canaries: nothing of a case reaches anyone who is not its member'
   let cast: CaseCast;
   const logLines: string[] = [];
   /** Per case: its id, its canaries, and who its members are. */
-  const cases: { id: string; path: string; texts: CaseTexts; members: Set<Relation> }[] = [];
-  const all = (texts: CaseTexts) => fields.map((f) => texts[f]);
+  const cases: { id: string; path: string; canaries: string[]; members: Set<Relation> }[] = [];
+  /** Keeps a case for the sweep: its members are the creator, the added editor and the other side. */
+  const remember = (kind: keyof typeof kindFields, id: string, texts: CaseTexts) =>
+    cases.push({
+      id,
+      path: `${kind === 'referral' ? '/toeleiding' : '/casusoverleg'}/${id}`,
+      canaries: kindFields[kind].map((f) => texts[f]),
+      members: new Set(['creator', 'added', kind === 'referral' ? 'handler' : 'coordinator']),
+    });
 
   before(async () => {
     t = await startTestApp({
@@ -135,12 +149,7 @@ describe('case canaries: nothing of a case reaches anyone who is not its member'
       outcome: 'still_waiting',
       note: a.outcomeNote,
     });
-    cases.push({
-      id: referralId,
-      path: referral,
-      texts: a,
-      members: new Set(['creator', 'added', 'handler']),
-    });
+    remember('referral', referralId, a);
 
     // A consultation: asked by the school, advised by the region's coordinator, round table.
     const b = canaries('B');
@@ -178,53 +187,13 @@ describe('case canaries: nothing of a case reaches anyone who is not its member'
       description: b.actionDescription,
       owner: b.actionOwner,
     });
-    // The fields the pages above left empty on purpose stay out of the sweep.
-    for (const f of [
-      'outcomeNote',
-      'statusMessage',
-      'pseudonym',
-      'parentName',
-      'childName',
-      'phone',
-      'email',
-      'note',
-    ] as const)
-      b[f] = '';
-    for (const f of [
-      'tried',
-      'question',
-      'schoolName',
-      'advice',
-      'participants',
-      'identity',
-      'actionDescription',
-      'actionOwner',
-    ] as const)
-      a[f] = '';
-    cases.push({
-      id: consultation.split('/').pop()!,
-      path: consultation,
-      texts: b,
-      members: new Set(['creator', 'added', 'coordinator']),
-    });
+    remember('consultation', consultation.split('/').pop()!, b);
 
     // And one closed case of each kind, built by the services with every field filled.
     const c = canaries('C');
-    const closedReferral = await castReferral(t, cast, 'closed', { texts: c });
-    cases.push({
-      id: closedReferral.id,
-      path: `/toeleiding/${closedReferral.id}`,
-      texts: c,
-      members: new Set(['creator', 'added', 'handler']),
-    });
+    remember('referral', (await castReferral(t, cast, 'closed', { texts: c })).id, c);
     const d = canaries('D');
-    const closedConsultation = await castConsultation(t, cast, 'closed', { texts: d });
-    cases.push({
-      id: closedConsultation.id,
-      path: `/casusoverleg/${closedConsultation.id}`,
-      texts: d,
-      members: new Set(['creator', 'added', 'coordinator']),
-    });
+    remember('consultation', (await castConsultation(t, cast, 'closed', { texts: d })).id, d);
   });
 
   it('no page, API answer, export, search result or error page shows a canary to a non-member', async () => {
@@ -254,9 +223,7 @@ describe('case canaries: nothing of a case reaches anyone who is not its member'
     let pages = 0;
     const visitors = relations.filter((r) => r !== 'creator' && r !== 'added');
     for (const relation of visitors) {
-      const secret = cases
-        .filter((c) => !c.members.has(relation))
-        .flatMap((c) => all(c.texts).filter(Boolean));
+      const secret = cases.filter((c) => !c.members.has(relation)).flatMap((c) => c.canaries);
       const agent: Agent = relation === 'anonymous' ? cast.anonymous : cast.people[relation].agent;
       for (const page of await crawl(agent, seeds)) {
         pages++;
@@ -272,7 +239,7 @@ describe('case canaries: nothing of a case reaches anyone who is not its member'
   });
 
   it('no log line, audit detail, mail or plain-text column holds a canary', async () => {
-    const every = cases.flatMap((c) => all(c.texts).filter(Boolean));
+    const every = cases.flatMap((c) => c.canaries);
     assert.ok(logLines.length > 100, 'the request log was captured');
     assert.deepEqual(
       logLines.filter((l) => found(l, every).length),
@@ -292,7 +259,7 @@ describe('case canaries: nothing of a case reaches anyone who is not its member'
     const e = canaries('E');
     const purged = await castReferral(t, cast, 'purged', { texts: e });
     assert.deepEqual(await tablesContaining(t, purged.id), [], 'no row of the case is left');
-    for (const canary of all(e)) assert.deepEqual(await tablesContaining(t, canary), []);
+    for (const canary of fields.map((f) => e[f])) assert.deepEqual(await tablesContaining(t, canary), []);
     const statistics = await t.deps.db
       .selectFrom('case_statistics')
       .select((eb) => eb.fn.countAll<number>().as('n'))

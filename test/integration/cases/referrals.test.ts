@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemoDirectory } from '../../../src/modules/directory/directory.demo.ts';
 import { purgeExpiredCases } from '../../../src/modules/cases/cases.retention.ts';
 import { remindCheckBacks } from '../../../src/modules/cases/referrals.service.ts';
 import { days } from '../../../src/platform/clock.ts';
@@ -10,6 +9,7 @@ import { createFixtures, type Fixtures, startTestApp, type TestContext } from '.
 import {
   type CaseWorker,
   caseWorker,
+  receivingService,
   signInWithSecondFactor,
   tablesContaining,
 } from '../../helpers/cases.ts';
@@ -65,20 +65,7 @@ describe('referrals: consent, minimal feedback, need-to-know access', () => {
   before(async () => {
     t = await startTestApp({ logLines });
     f = await createFixtures(t.deps);
-    await loadDemoDirectory(t.deps.db, t.clock.now());
-    const s = await t.deps.db
-      .selectFrom('directory_services as s')
-      .innerJoin('directory_organizations as o', 'o.id', 's.organization_id')
-      .select(['s.id', 's.name', 'o.id as organizationId'])
-      .where('o.kind', '=', 'caw')
-      .orderBy('s.name')
-      .executeTakeFirstOrThrow();
-    service = s;
-    await t.deps.db
-      .updateTable('directory_organizations')
-      .set({ owner_organisation_id: f.otherOrganisation.id })
-      .where('id', '=', s.organizationId)
-      .execute();
+    service = await receivingService(t, f.otherOrganisation.id);
     zorg = await caseWorker(t, 'zorg', f.organisation.id);
     colleague = await caseWorker(t, 'collega', f.organisation.id);
     cawAdmin = await caseWorker(t, 'caw-admin', f.otherOrganisation.id, { role: 'admin' });
