@@ -70,31 +70,27 @@ const professionals = (r: Relation): Outcome => gate(r) ?? 'allow';
 const referralMemberOf = new Set<Relation>(['creator', 'added', 'handler']);
 const consultationMemberOf = new Set<Relation>(['creator', 'added', 'coordinator']);
 
+/** A route's path with the probed case, the added member and the case's action filled in. */
+const fillPath = (path: string, fx: Fixture, cast: CaseCast) =>
+  path
+    .replace(':id', fx.id)
+    .replace(':userId', cast.people.added.id)
+    .replace(':actionId', fx.actionId ?? randomUUID());
+
 const rows: Row[] = [];
 const on = (kind: Kind, route: string, row: Omit<Row, 'route' | 'kind' | 'request'> & Partial<Row>) => {
   const path = route.slice(route.indexOf(' ') + 1);
   rows.push({
     route,
     kind,
-    request: (fx, cast) => ({
-      url: path
-        .replace(':id', fx.id)
-        .replace(':userId', cast.people.added.id)
-        .replace(':actionId', fx.actionId ?? randomUUID()),
-    }),
+    request: (fx, cast) => ({ url: fillPath(path, fx, cast) }),
     ...row,
   });
 };
 const withForm =
   (form: (cast: CaseCast) => Record<string, string | string[]>) =>
   (path: string) =>
-  (fx: Fixture, cast: CaseCast) => ({
-    url: path
-      .replace(':id', fx.id)
-      .replace(':userId', cast.people.added.id)
-      .replace(':actionId', fx.actionId ?? randomUUID()),
-    form: form(cast),
-  });
+  (fx: Fixture, cast: CaseCast) => ({ url: fillPath(path, fx, cast), form: form(cast) });
 
 // ---- Referrals --------------------------------------------------------------------------------------
 on('referral', 'GET /toeleiding/:id', { expect: referralMembers(always, always, always) });
