@@ -25,6 +25,7 @@ import { neighbourhoodRoutes } from './modules/directory/neighbourhood.routes.ts
 import { practicesRoutes } from './modules/practices/practices.routes.tsx';
 import { reflectionRoutes } from './modules/reflection/reflection.routes.tsx';
 import { casesRoutes } from './modules/cases/cases.routes.tsx';
+import { signalsRoutes } from './modules/signals/signals.routes.tsx';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { installRouteGuard, type RegisteredRoute } from './platform/authz/route-guard.ts';
 import type { Deps } from './platform/deps.ts';
@@ -176,6 +177,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(practicesRoutes(deps));
   await app.register(reflectionRoutes(deps));
   await app.register(casesRoutes(deps));
+  await app.register(signalsRoutes(deps));
   options.extraRoutes?.(app);
 
   await app.ready();

@@ -16,6 +16,7 @@ import { organisationTypes } from './platform/vocabularies.ts';
 import { findMunicipality, workRegions } from './modules/regions/regions.service.ts';
 import { assignRole } from './modules/collaboration/coordinator-roles.service.ts';
 import { coordinatorRoleCodes } from './modules/collaboration/coordinator-roles.table.ts';
+import { takeCaseSignals } from './modules/signals/signals.service.ts';
 import { purgeExpiredCases } from './modules/cases/cases.retention.ts';
 import { exportHsds, readHsdsFiles } from './modules/directory/hsds-files.ts';
 import { HsdsImportRefused, importHsds } from './modules/directory/hsds-import.ts';
@@ -53,6 +54,7 @@ Opdrachten:
                                                learning_network, lop_expert, signal, bridge_contact;
                                                NIS: een Vlaamse provincie of 04000 voor Brussel)
   cases:purge                                  dossiers wissen waarvan de bewaartermijn voorbij is
+  signals:take-case-signals                    anonieme signalen uit het casusoverleg doorgeven aan Signalen
 `;
 
 const roles = ['platform-admin', 'curator', 'member', 'editor', 'admin'] as const;
@@ -160,6 +162,11 @@ try {
     case 'cases:purge': {
       const purged = await purgeExpiredCases(deps, actor);
       console.error(`${purged} dossier(s) gewist.`);
+      break;
+    }
+    case 'signals:take-case-signals': {
+      const taken = await takeCaseSignals(deps);
+      console.error(`${taken} signaal/signalen doorgegeven.`);
       break;
     }
     case 'token:create': {

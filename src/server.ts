@@ -4,6 +4,7 @@ import { purgeExpiredAccountData } from './modules/accounts/accounts.service.ts'
 import { remindUnverifiedServices } from './modules/directory/directory.upkeep.ts';
 import { flagUnreviewedPractices } from './modules/practices/practices.service.ts';
 import { purgeExpiredCases } from './modules/cases/cases.retention.ts';
+import { takeCaseSignals } from './modules/signals/signals.service.ts';
 import { remindCheckBacks } from './modules/cases/referrals.service.ts';
 import { openPlatform } from './platform/boot.ts';
 import { systemActor } from './platform/deps.ts';
@@ -56,6 +57,11 @@ const purgeTimer = setInterval(() => {
   flagUnreviewedPractices(deps).catch((err) => app.log.error({ err }, 'practice review flags'));
 }, 3_600_000);
 
+// Every minute: anonymous "no offer" signals from consultations pass to the signals module.
+const signalTimer = setInterval(() => {
+  takeCaseSignals(deps).catch((err) => app.log.error({ err }, 'signals from consultations'));
+}, 60_000);
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
@@ -63,6 +69,7 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'Brugwerk stopt');
   clearInterval(mailTimer);
   clearInterval(purgeTimer);
+  clearInterval(signalTimer);
   await app.close();
   await database.close();
   process.exit(0);

@@ -5,7 +5,11 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import {
+  atLeastOne,
   checkboxValues,
+  choice,
+  day,
+  optionalText,
   emailField,
   formBody,
   submittedValues,
@@ -79,22 +83,6 @@ import {
 
 // ---- Forms (messages are catalogue keys) ---------------------------------------------------------
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: 'validation.tooLong' })
-    .optional()
-    .transform((v) => v || null);
-const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { message: 'validation.choose' });
-const atLeastOne = <const T extends readonly [string, ...string[]]>(values: T) =>
-  checkboxValues(values).refine((v) => v.length > 0, { message: 'validation.chooseAtLeastOne' });
-const day = z
-  .string({ message: 'validation.required' })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'cases.dateInvalid' })
-  .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'cases.dateInvalid' });
 const confirmed = z.literal('yes', { message: 'cases.confirmRequired' });
 
 const newReferralForm = z.object({

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import type { Deps, Actor } from '../../platform/deps.ts';
 import type { CurrentUser } from '../../platform/http/principal.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
@@ -365,6 +367,49 @@ export async function recordConsultationOutcome(
       await closeCaseRow(trx, deps, caseId, 'consultation');
     },
   );
+}
+
+/** An anonymous "no offer" signal as the cases module passes it on: no link back to its case. */
+export interface QueuedCaseSignal {
+  createdAt: Date;
+  regionCode: string;
+  needs: string[];
+  description: string;
+}
+
+/**
+ * Hands the queued "no offer" signals over, oldest first. Each leaves the queue in the same
+ * transaction in which `receive` takes it, so none is lost or passed on twice, also with several
+ * processes running this side by side (SKIP LOCKED).
+ */
+export async function handOverQueuedSignals(
+  deps: Deps,
+  receive: (trx: Kysely<DB>, signal: QueuedCaseSignal) => Promise<unknown>,
+): Promise<number> {
+  let handedOver = 0;
+  for (;;) {
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const queued = await trx
+        .selectFrom('case_signal_queue')
+        .select(['id', 'created_at', 'region_code', 'needs', 'description'])
+        .orderBy('created_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!queued) return false;
+      await receive(trx, {
+        createdAt: queued.created_at,
+        regionCode: queued.region_code,
+        needs: queued.needs,
+        description: queued.description,
+      });
+      await trx.deleteFrom('case_signal_queue').where('id', '=', queued.id).execute();
+      return true;
+    });
+    if (!done) return handedOver;
+    handedOver++;
+  }
 }
 
 /** The consultations a user takes part in: asked, coordinated or invited to, open ones first. */

@@ -58,3 +58,18 @@ export async function workRegionOf(deps: Deps, municipalityNis: string): Promise
   if (m.region === 'BRU') return BRUSSELS_REGION;
   return m.region === 'VLG' ? m.province_nis : null;
 }
+
+/** The work regions, each with its municipalities: for choosing a place region by region. */
+export async function workRegionsWithMunicipalities(deps: Deps) {
+  const [regions, municipalities] = await Promise.all([
+    workRegions(deps),
+    repo.findMunicipalities(deps.db, { regions: ['VLG', 'BRU'] }),
+  ]);
+  return regions.map((r) => ({
+    ...r,
+    municipalities: municipalities
+      .filter((m) => (r.code === BRUSSELS_REGION ? m.region === 'BRU' : m.province_nis === r.code))
+      .map((m) => ({ nisCode: m.nis_code, nameNl: m.name_nl, nameFr: m.name_fr })),
+  }));
+}
+export type WorkRegion = Awaited<ReturnType<typeof workRegions>>[number];

@@ -32,6 +32,10 @@ export const permissions = {
   // requests to see or erase, without reading cases.
   'case:work': ['member'],
   'case:serve-family-requests': ['platform-admin'],
+  // Signalen: every signed-in professional passes signals on and follows their own; who handles
+  // which signals is the signal coordinator role of their region (object level).
+  'signal:raise': ['authenticated'],
+  'signal:coordinate': ['authenticated'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -6,6 +6,7 @@ import type * as directory from '../../modules/directory/directory.table.ts';
 import type * as practices from '../../modules/practices/practices.table.ts';
 import type * as reflection from '../../modules/reflection/reflection.table.ts';
 import type * as regions from '../../modules/regions/regions.table.ts';
+import type * as signals from '../../modules/signals/signals.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { MailOutboxTable } from '../mail/mail.table.ts';
 
@@ -69,4 +70,7 @@ export interface DB {
   case_actions: cases.CaseActionsTable;
   case_signal_queue: cases.CaseSignalQueueTable;
   case_statistics: cases.CaseStatisticsTable;
+  signal_bundles: signals.SignalBundlesTable;
+  signals: signals.SignalsTable;
+  signal_followups: signals.SignalFollowupsTable;
 }

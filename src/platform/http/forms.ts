@@ -54,6 +54,27 @@ export const checkboxValues = <const T extends readonly [string, ...string[]]>(v
     .optional()
     .transform((v): T[number][] => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
+/** One value out of a vocabulary. */
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { message: 'validation.choose' });
+/** Checkboxes of which at least one must be ticked. */
+export const atLeastOne = <const T extends readonly [string, ...string[]]>(values: T) =>
+  checkboxValues(values).refine((v) => v.length > 0, { message: 'validation.chooseAtLeastOne' });
+/** Free text that may be left empty (then null). */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: 'validation.tooLong' })
+    .optional()
+    .transform((v) => v || null);
+/** A calendar day as 'YYYY-MM-DD'. */
+export const day = z
+  .string({ message: 'validation.required' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' })
+  .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'validation.date' });
+
 export const requiredText = (max = 200) =>
   z
     .string({ message: 'validation.required' })

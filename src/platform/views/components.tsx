@@ -141,21 +141,32 @@ export function TextAreaField(
   );
 }
 
+type Option = { value: string; label: string };
+
+/** A drop-down list; `groups` puts the options under headings (optgroup) after the loose `options`. */
 export function SelectField(p: {
   name: string;
   label: string;
-  options: { value: string; label: string }[];
+  options: Option[];
+  groups?: { label: string; options: Option[] }[];
   value?: string | undefined;
   error?: string | undefined;
+  hint?: string;
 }) {
+  const render = (o: Option) => (
+    <option key={o.value} value={o.value} selected={o.value === p.value}>
+      {o.label}
+    </option>
+  );
   return (
     <FieldFrame {...p}>
       {(aria) => (
         <select {...aria} name={p.name}>
-          {p.options.map((o) => (
-            <option key={o.value} value={o.value} selected={o.value === p.value}>
-              {o.label}
-            </option>
+          {p.options.map(render)}
+          {p.groups?.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map(render)}
+            </optgroup>
           ))}
         </select>
       )}
@@ -298,6 +309,16 @@ export function Table<T>(props: {
   );
 }
 
+/** A titled part of a working page (a case, a bundle), labelled by its heading. */
+export function Section(props: { title: string; id: string; children: ComponentChildren }) {
+  return (
+    <section class="case-section" aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
 export function EmptyState(props: { title: string; children?: ComponentChildren }) {
   return (
     <div class="empty-state">
@@ -353,6 +374,31 @@ export function formatDateTime(ctx: PageContext, date: Date | null | undefined):
     timeZone: 'Europe/Brussels',
   }).format(date);
 }
+
+/** A 'YYYY-MM-DD' date in the reader's language. */
+export function formatDay(ctx: PageContext, day: string | null | undefined): string {
+  if (!day) return '—';
+  const tag = ctx.locale === 'nl' ? 'nl-BE' : ctx.locale === 'fr' ? 'fr-BE' : 'en-GB';
+  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
+export function Facts(props: { rows: [string, ComponentChildren][] }) {
+  return (
+    <dl class="facts">
+      {props.rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export const codeList = (ctx: PageContext, prefix: string, codes: readonly string[] | null) =>
+  codes && codes.length ? codes.map((c) => ctx.t(`${prefix}.${c}` as MessageKey)).join(', ') : '—';
 
 /** A ts_headline excerpt with its control-character marks turned into <mark>, everything escaped. */
 export function Highlighted({ text }: { text: string }) {

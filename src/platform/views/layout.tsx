@@ -20,7 +20,7 @@ export const moduleNavigation: {
     ready: false,
   },
   { href: '/toeleiding', label: 'nav.cases', description: 'nav.casesDescription', ready: true },
-  { href: '/signalen', label: 'nav.signals', description: 'nav.signalsDescription', ready: false },
+  { href: '/signalen', label: 'nav.signals', description: 'nav.signalsDescription', ready: true },
   { href: '/regios', label: 'nav.regions', description: 'nav.regionsDescription', ready: false },
 ];
 

@@ -11,6 +11,7 @@ import {
   SelectField,
   Table,
   TextAreaField,
+  Section,
 } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { CaseKind } from '../cases.table.ts';
@@ -19,15 +20,6 @@ import type { CaseKind } from '../cases.table.ts';
 
 export const casePath = (kind: CaseKind, id: string) =>
   `/${kind === 'referral' ? 'toeleiding' : 'casusoverleg'}/${id}`;
-
-/** A 'YYYY-MM-DD' date in the reader's language. */
-export function formatDay(ctx: PageContext, day: string | null | undefined): string {
-  if (!day) return '—';
-  const tag = ctx.locale === 'nl' ? 'nl-BE' : ctx.locale === 'fr' ? 'fr-BE' : 'en-GB';
-  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
-}
 
 /** The reminder on every case page: what this is and who can see it. */
 export function CaseDataNotice({ ctx }: { ctx: PageContext }) {
@@ -46,31 +38,6 @@ export interface CaseFormErrors {
 }
 export const errorsOf = (state: CaseFormErrors | undefined, form: string) =>
   state?.form === form ? state : undefined;
-
-export function Section(props: { title: string; id: string; children: ComponentChildren }) {
-  return (
-    <section class="case-section" aria-labelledby={`${props.id}-title`}>
-      <h2 id={`${props.id}-title`}>{props.title}</h2>
-      {props.children}
-    </section>
-  );
-}
-
-export function Facts(props: { rows: [string, ComponentChildren][] }) {
-  return (
-    <dl class="facts">
-      {props.rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-export const codeList = (ctx: PageContext, prefix: string, codes: readonly string[] | null) =>
-  codes && codes.length ? codes.map((c) => ctx.t(`${prefix}.${c}` as MessageKey)).join(', ') : '—';
 
 /** For whom a professional opens a case: a choice only when they belong to several organisations. */
 export function OrganisationChoice(props: {

@@ -15,6 +15,10 @@ import {
   RadioGroup,
   SelectField,
   Table,
+  codeList,
+  Facts,
+  formatDay,
+  Section,
 } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { ageBands, needCodes, schoolLevels } from '../../../platform/vocabularies.ts';
@@ -25,13 +29,9 @@ import {
   CaseDataNotice,
   CaseTextArea,
   OrganisationChoice,
-  codeList,
   errorsOf,
-  Facts,
-  formatDay,
   MembersSection,
   RevealForm,
-  Section,
 } from './case-parts.tsx';
 
 export interface Region {

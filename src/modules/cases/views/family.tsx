@@ -9,11 +9,14 @@ import {
   PostForm,
   RadioGroup,
   Table,
+  codeList,
+  Facts,
+  formatDay,
 } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { readParentView } from '../cases.retention.ts';
 import type { ConsentRequest } from '../referrals.service.ts';
-import { codeList, ConfirmCheckbox, Facts, formatDay } from './case-parts.tsx';
+import { ConfirmCheckbox } from './case-parts.tsx';
 
 // Pages a family reads: plain language, short sentences, in Dutch, French or English.
 

@@ -1,5 +1,6 @@
+import { Section } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
-import { type CaseFormErrors, CaseDataNotice, Section } from './case-parts.tsx';
+import { type CaseFormErrors, CaseDataNotice } from './case-parts.tsx';
 import { ConsultationTable, type OverviewConsultation, type Region } from './consultation.tsx';
 import { IntakeSection, type OverviewReferral, ReferralTable } from './referral.tsx';
 

@@ -14,6 +14,9 @@ import {
   RadioGroup,
   SelectField,
   Table,
+  codeList,
+  Facts,
+  Section,
 } from '../../../platform/views/components.tsx';
 import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/views/page-context.ts';
@@ -33,13 +36,10 @@ import {
   CaseDataNotice,
   CaseTextArea,
   OrganisationChoice,
-  codeList,
   ConfirmCheckbox,
   errorsOf,
-  Facts,
   MembersSection,
   RevealForm,
-  Section,
 } from './case-parts.tsx';
 
 export const intensityLevels = ['1', '2', '3', '4', '5'] as const;
