@@ -13,6 +13,9 @@ import { findSets, findSessionById } from '../../src/modules/reflection/reflecti
 import { systemActor } from '../../src/platform/deps.ts';
 import { queueMail } from '../../src/platform/mail/outbox.ts';
 import { Agent } from '../helpers/agent.ts';
+import { loadCurrentUser } from '../../src/modules/accounts/authenticate.ts';
+import { assignRole } from '../../src/modules/collaboration/coordinator-roles.service.ts';
+import * as signals from '../../src/modules/signals/signals.service.ts';
 import {
   createFixtures,
   type Fixtures,
@@ -44,6 +47,8 @@ interface Probe {
   form?: Record<string, string | string[]>;
   /** A text/plain body for the JSON API. */
   text?: string;
+  /** A JSON body for the JSON API. */
+  json?: Record<string, unknown>;
 }
 type Builder = (role: RoleName) => Promise<Probe> | Probe;
 
@@ -80,6 +85,13 @@ describe('route-by-role matrix', () => {
       .where('id', 'in', [school.id, service.organization_id])
       .execute();
     published = await freshPractice('published');
+    await assignRole(t.deps, actor, {
+      code: 'signal',
+      regionCode: '40000',
+      userId: f.users.admin.id,
+      organisationId: f.organisation.id,
+      deputy: false,
+    });
     for (const role of roleNames) {
       const agent = new Agent(t.app);
       if (role === 'anonymous') await agent.get('/');
@@ -293,6 +305,35 @@ describe('route-by-role matrix', () => {
     });
   };
   const anyCase = async () => (await freshReferral()).caseId;
+
+  // Signalen: the admin of the test organisation is the signal coordinator of East Flanders.
+  const signalInput = {
+    title: 'Matrixsignaal',
+    description: 'Een signaal voor de routematrix.',
+    needs: ['FIN' as const],
+    sector: 'income' as const,
+    place: { municipality: '44021' },
+    frequency: 'often' as const,
+    seenSince: null,
+    sourceType: 'school' as const,
+    mayBeNamed: false,
+    organisationId: null,
+  };
+  const freshSignal = async () =>
+    signals.raiseSignal(
+      t.deps,
+      actor,
+      (await loadCurrentUser(t.deps, f.users.member.id, 'session'))!,
+      signalInput,
+    );
+  const freshBundle = async () =>
+    signals.bundleSignal(
+      t.deps,
+      actor,
+      (await loadCurrentUser(t.deps, f.users.admin.id, 'session'))!,
+      await freshSignal(),
+      { title: 'Matrixbundel' },
+    );
 
   const s = () => f.organisation.slug;
   const matrix: Record<string, { allowed: RoleName[]; probe: Builder }> = {
@@ -763,6 +804,72 @@ describe('route-by-role matrix', () => {
         },
       ]),
     ),
+    'GET /signalen/rapport': {
+      allowed: ALL,
+      probe: () => ({ url: '/signalen/rapport?regio=40000&jaar=2026' }),
+    },
+    'GET /signalen/rapport.csv': {
+      allowed: ALL,
+      probe: () => ({ url: '/signalen/rapport.csv?regio=40000&jaar=2026' }),
+    },
+    'GET /api/v1/signals/report': {
+      allowed: ALL,
+      probe: () => ({ url: '/api/v1/signals/report?region=40000&year=2026' }),
+    },
+    'GET /signalen/nieuw': { allowed: SIGNED_IN, probe: () => ({ url: '/signalen/nieuw' }) },
+    'POST /signalen/nieuw': { allowed: SIGNED_IN, probe: () => ({ url: '/signalen/nieuw', form: {} }) },
+    'GET /signalen/mijn': { allowed: SIGNED_IN, probe: () => ({ url: '/signalen/mijn' }) },
+    'GET /api/v1/signals': { allowed: SIGNED_IN, probe: () => ({ url: '/api/v1/signals' }) },
+    'POST /api/v1/signals': {
+      allowed: SIGNED_IN,
+      probe: () => ({
+        url: '/api/v1/signals',
+        json: {
+          title: 'Matrix',
+          description: 'Via de API.',
+          needs: ['FIN'],
+          sector: 'income',
+          region: '40000',
+          frequency: 'often',
+          sourceType: 'school',
+        },
+      }),
+    },
+    // Only the region's signal coordinator (the test organisation's admin) handles its signals.
+    'GET /signalen/behandelen': { allowed: ['admin'], probe: () => ({ url: '/signalen/behandelen' }) },
+    'GET /signalen/behandelen/signalen/:id': {
+      allowed: ['admin'],
+      probe: async () => ({ url: `/signalen/behandelen/signalen/${await freshSignal()}` }),
+    },
+    'POST /signalen/behandelen/signalen/:id/bundel': {
+      allowed: ['admin'],
+      probe: async () => ({
+        url: `/signalen/behandelen/signalen/${await freshSignal()}/bundel`,
+        form: { bundle: 'new', title: 'Matrixbundel' },
+      }),
+    },
+    'GET /signalen/behandelen/bundels/:id': {
+      allowed: ['admin'],
+      probe: async () => ({ url: `/signalen/behandelen/bundels/${await freshBundle()}` }),
+    },
+    'GET /signalen/behandelen/bundels/:id/werkgroep': {
+      allowed: ['admin'],
+      probe: async () => ({ url: `/signalen/behandelen/bundels/${await freshBundle()}/werkgroep` }),
+    },
+    ...Object.fromEntries(
+      ['onderschrijving', 'aanbeveling', 'antwoord', 'opvolging'].map(
+        (step): [string, { allowed: RoleName[]; probe: Builder }] => [
+          `POST /signalen/behandelen/bundels/:id/${step}`,
+          {
+            allowed: ['admin'],
+            probe: async () => ({
+              url: `/signalen/behandelen/bundels/${await freshBundle()}/${step}`,
+              form: {},
+            }),
+          },
+        ],
+      ),
+    ),
     'GET /toestemming/:token': {
       allowed: ALL,
       probe: async () => ({ url: `/toestemming/${(await freshReferral()).consentLink}` }),
@@ -825,7 +932,9 @@ describe('route-by-role matrix', () => {
                   headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
                   payload: p.text,
                 })
-              : await agent.post(p.url, p.form ?? {});
+              : p.json !== undefined
+                ? await t.app.inject({ method: 'POST', url: p.url, headers, payload: p.json })
+                : await agent.post(p.url, p.form ?? {});
         probes++;
         assert.ok(res.statusCode < 500, `${key} as ${role} answered ${res.statusCode}`);
         const location = String(res.headers.location ?? '');
