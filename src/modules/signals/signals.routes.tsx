@@ -100,20 +100,22 @@ const bundleForm = z
     if (v.bundle === 'new' && !v.title)
       ctx.addIssue({ code: 'custom', path: ['title'], message: 'validation.required' });
   });
+// The step forms share the bundle page with the follow-up form, so their fields have names (and
+// so ids) of their own.
 const endorsementForm = z.object({
   decision: choice(['endorsed', 'not_endorsed'] as const),
   workingGroup: requiredText(200),
-  date: day,
-  note: optionalText(2000),
+  decidedOn: day,
+  message: optionalText(2000),
 });
 const recommendationForm = z.object({
   level: choice(addresseeLevels),
   addressee: requiredText(200),
   recommendation: requiredText(6000),
-  date: day,
-  note: optionalText(2000),
+  sentOn: day,
+  message: optionalText(2000),
 });
-const answerForm = z.object({ answer: requiredText(6000), date: day, note: optionalText(2000) });
+const answerForm = z.object({ answer: requiredText(6000), receivedOn: day, message: optionalText(2000) });
 const followUpForm = z.object({
   status: choice(bundleStatuses),
   note: requiredText(2000),
@@ -586,15 +588,23 @@ export function signalsRoutes(deps: Deps) {
       recordEndorsement(deps, actorOf(req), req.user!, req.params.id, {
         endorsed: d.decision === 'endorsed',
         workingGroup: d.workingGroup,
-        date: d.date,
-        note: d.note,
+        date: d.decidedOn,
+        note: d.message,
       }),
     );
     bundleStep('aanbeveling', recommendationForm, 'signals.recommendation.saved', (req, d) =>
-      recordRecommendation(deps, actorOf(req), req.user!, req.params.id, d),
+      recordRecommendation(deps, actorOf(req), req.user!, req.params.id, {
+        ...d,
+        date: d.sentOn,
+        note: d.message,
+      }),
     );
     bundleStep('antwoord', answerForm, 'signals.answer.saved', (req, d) =>
-      recordAnswer(deps, actorOf(req), req.user!, req.params.id, d),
+      recordAnswer(deps, actorOf(req), req.user!, req.params.id, {
+        answer: d.answer,
+        date: d.receivedOn,
+        note: d.message,
+      }),
     );
     bundleStep('opvolging', followUpForm, 'signals.followUp.saved', (req, d) =>
       addFollowUpEntry(deps, actorOf(req), req.user!, req.params.id, d),

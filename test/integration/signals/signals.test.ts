@@ -75,7 +75,12 @@ describe('signals: intake, bundle, endorsement, recommendation, answer, feedback
     return row.id;
   };
   const mailsTo = (email: string) =>
-    t.deps.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', email).orderBy('created_at').execute();
+    t.deps.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', email)
+      .orderBy('created_at')
+      .execute();
 
   before(async () => {
     t = await startTestApp({ logLines: LOG });
@@ -278,7 +283,7 @@ describe('signals: intake, bundle, endorsement, recommendation, answer, feedback
       level: 'local',
       addressee: 'Schepen',
       recommendation: 'x',
-      date: '2026-11-22',
+      sentOn: '2026-11-22',
     });
     assert.equal(
       early.statusCode,
@@ -290,7 +295,7 @@ describe('signals: intake, bundle, endorsement, recommendation, answer, feedback
     assert.match(early.body, /past niet bij de huidige status/);
     const incomplete = await c.post(`${bundlePath}/onderschrijving`, {
       decision: 'endorsed',
-      date: '2026-11-22',
+      decidedOn: '2026-11-22',
     });
     assert.equal(incomplete.statusCode, 400);
     assert.match(incomplete.body, /href="#field-workingGroup"/);
@@ -301,8 +306,8 @@ describe('signals: intake, bundle, endorsement, recommendation, answer, feedback
         {
           decision: 'endorsed',
           workingGroup: 'Werkgroep gezondheid LOKAAL',
-          date: '2026-11-25',
-          note: 'De werkgroep herkent het probleem.',
+          decidedOn: '2026-11-25',
+          message: 'De werkgroep herkent het probleem.',
         },
         /Onderschreven/,
       ],
@@ -312,13 +317,13 @@ describe('signals: intake, bundle, endorsement, recommendation, answer, feedback
           level: 'local',
           addressee: 'Schepen van welzijn',
           recommendation: 'Maak afspraken met tandartsen over een quotum voor nieuwe gezinnen.',
-          date: '2026-12-02',
+          sentOn: '2026-12-02',
         },
         /Aanbeveling verstuurd/,
       ],
       [
         'antwoord',
-        { answer: 'De stad overlegt in januari met de tandartsenkring.', date: '2026-12-20' },
+        { answer: 'De stad overlegt in januari met de tandartsenkring.', receivedOn: '2026-12-20' },
         /Antwoord ontvangen/,
       ],
       [

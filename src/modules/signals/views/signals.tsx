@@ -703,13 +703,19 @@ export function BundlePage(props: {
                 value={v.workingGroup ?? b.working_group ?? ''}
                 error={e.workingGroup}
               />
-              {dayField(ctx, 'date', ctx.t('signals.endorsement.date'), v.date ?? props.today, e.date)}
+              {dayField(
+                ctx,
+                'decidedOn',
+                ctx.t('signals.endorsement.date'),
+                v.decidedOn ?? props.today,
+                e.decidedOn,
+              )}
               <TextAreaField
-                name="note"
+                name="message"
                 label={ctx.t('signals.entry.noteLabel')}
                 hint={ctx.t('signals.entry.noteHint')}
-                value={v.note}
-                error={e.note}
+                value={v.message}
+                error={e.message}
                 rows={3}
               />
             </>
@@ -749,13 +755,19 @@ export function BundlePage(props: {
                 error={e.recommendation}
                 rows={6}
               />
-              {dayField(ctx, 'date', ctx.t('signals.recommendation.date'), v.date ?? props.today, e.date)}
+              {dayField(
+                ctx,
+                'sentOn',
+                ctx.t('signals.recommendation.date'),
+                v.sentOn ?? props.today,
+                e.sentOn,
+              )}
               <TextAreaField
-                name="note"
+                name="message"
                 label={ctx.t('signals.entry.noteLabel')}
                 hint={ctx.t('signals.entry.noteHint')}
-                value={v.note}
-                error={e.note}
+                value={v.message}
+                error={e.message}
                 rows={3}
               />
             </>
@@ -781,13 +793,19 @@ export function BundlePage(props: {
                 error={e.answer}
                 rows={6}
               />
-              {dayField(ctx, 'date', ctx.t('signals.answer.date'), v.date ?? props.today, e.date)}
+              {dayField(
+                ctx,
+                'receivedOn',
+                ctx.t('signals.answer.date'),
+                v.receivedOn ?? props.today,
+                e.receivedOn,
+              )}
               <TextAreaField
-                name="note"
+                name="message"
                 label={ctx.t('signals.entry.noteLabel')}
                 hint={ctx.t('signals.entry.noteHint')}
-                value={v.note}
-                error={e.note}
+                value={v.message}
+                error={e.message}
                 rows={3}
               />
             </>
