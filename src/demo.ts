@@ -4,6 +4,7 @@ import { loadDemoDirectory } from './modules/directory/directory.demo.ts';
 import { loadDemoPractices } from './modules/practices/practices.demo.ts';
 import { loadDemoReflection } from './modules/reflection/reflection.demo.ts';
 import { loadDemoCases } from './modules/cases/cases.demo.ts';
+import { loadDemoSignals } from './modules/signals/signals.demo.ts';
 import { confirmTotpEnrolment, currentTotpCode, startTotpEnrolment } from './modules/accounts/mfa.service.ts';
 import type { OrganisationRole, PlatformRole } from './modules/accounts/accounts.table.ts';
 import { systemActor, type Deps } from './platform/deps.ts';
@@ -88,7 +89,7 @@ const people: {
   {
     email: 'regie@kanaalzone.demo.invalid',
     name: 'Pieter De Smet (demo)',
-    description: 'regisseur, beheerder lokaal bestuur',
+    description: 'regisseur, beheerder lokaal bestuur, signaalcoördinator Oost-Vlaanderen',
     membership: { slug: 'welzijnsregie-kanaalzone-demo', role: 'admin' },
   },
 ];
@@ -219,6 +220,16 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoAccount[] | n
     clbOrganisationId: ids.get('clb-de-vaart-demo')!,
     cawServiceId: cawEntry.id,
     otherServiceId: elsewhere.id,
+  });
+  // Signals from the school, the CLB, the CAW and the Huis van het Kind, and the regisseur handling them.
+  await loadDemoSignals(deps, {
+    coordinator: await userId('regie@kanaalzone.demo.invalid'),
+    coordinatorOrganisationId: ids.get('welzijnsregie-kanaalzone-demo')!,
+    careCoordinator: facilitator.id,
+    teacher: await userId('leerkracht@regenboog.demo.invalid'),
+    clbAnchor: await userId('anker@devaart.demo.invalid'),
+    welfareWorker: await userId('welzijn@noordoever.demo.invalid'),
+    familyCentre: await userId('onthaal@zonnewijzer.demo.invalid'),
   });
   return result;
 }
