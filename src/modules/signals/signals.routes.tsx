@@ -53,6 +53,7 @@ import {
   MySignalsPage,
   NewSignalPage,
   ReportPage,
+  type Places,
   type SignalFormErrors,
   SignalsHomePage,
   WorkingGroupPage,
@@ -194,11 +195,14 @@ export function signalsRoutes(deps: Deps) {
     const coordinate = { permission: 'signal:coordinate' } as const;
     const publicUrl = deps.config.publicUrl;
 
-    /** A municipality's name by NIS code, for the coordinators' pages (loaded once per request). */
-    async function municipalityNames(req: FastifyRequest) {
-      const rows = await findMunicipalities(deps.db, { regions: ['VLG', 'BRU'] });
+    /** How the coordinators' pages name places: work regions, and municipalities by NIS code. */
+    async function places(req: FastifyRequest): Promise<Places> {
+      const [regions, rows] = await Promise.all([
+        workRegions(deps),
+        findMunicipalities(deps.db, { regions: ['VLG', 'BRU'] }),
+      ]);
       const names = new Map(rows.map((m) => [m.nis_code, req.locale === 'fr' ? m.name_fr : m.name_nl]));
-      return (nis: string) => names.get(nis) ?? nis;
+      return { regions, municipalityName: (nis) => names.get(nis) ?? nis };
     }
 
     /** A known region and year, or null when the question is incomplete or names an unknown region. */
@@ -433,24 +437,12 @@ export function signalsRoutes(deps: Deps) {
       state?: SignalFormErrors,
       status = 200,
     ) {
-      const [data, regions, municipalityName] = await Promise.all([
-        signalForCoordinator(deps, req.user!, id),
-        workRegions(deps),
-        municipalityNames(req),
-      ]);
+      const [data, placeNames] = await Promise.all([signalForCoordinator(deps, req.user!, id), places(req)]);
       return sendPage(
         req,
         reply,
         data.signal.title,
-        (ctx) => (
-          <CoordinatorSignalPage
-            ctx={ctx}
-            data={data}
-            regions={regions}
-            municipalityName={municipalityName}
-            state={state}
-          />
-        ),
+        (ctx) => <CoordinatorSignalPage ctx={ctx} data={data} places={placeNames} state={state} />,
         status,
       );
     }
@@ -498,11 +490,7 @@ export function signalsRoutes(deps: Deps) {
       state?: SignalFormErrors,
       status = 200,
     ) {
-      const [data, regions, municipalityName] = await Promise.all([
-        bundleForCoordinator(deps, req.user!, id),
-        workRegions(deps),
-        municipalityNames(req),
-      ]);
+      const [data, placeNames] = await Promise.all([bundleForCoordinator(deps, req.user!, id), places(req)]);
       return sendPage(
         req,
         reply,
@@ -511,8 +499,7 @@ export function signalsRoutes(deps: Deps) {
           <BundlePage
             ctx={ctx}
             data={data}
-            regions={regions}
-            municipalityName={municipalityName}
+            places={placeNames}
             today={brusselsDay(deps.clock.now())}
             state={state}
           />
@@ -531,18 +518,15 @@ export function signalsRoutes(deps: Deps) {
       '/signalen/behandelen/bundels/:id/werkgroep',
       { config: coordinate, schema: { params: idParams } },
       async (req, reply) => {
-        const [data, regions, municipalityName] = await Promise.all([
+        const [data, placeNames] = await Promise.all([
           bundleForCoordinator(deps, req.user!, req.params.id),
-          workRegions(deps),
-          municipalityNames(req),
+          places(req),
         ]);
         return sendPage(
           req,
           reply,
           (ctx) => ctx.t('signals.workingGroup.title', { title: data.bundle.title }),
-          (ctx) => (
-            <WorkingGroupPage ctx={ctx} data={data} regions={regions} municipalityName={municipalityName} />
-          ),
+          (ctx) => <WorkingGroupPage ctx={ctx} data={data} places={placeNames} />,
         );
       },
     );

@@ -198,18 +198,7 @@ export async function coordinatorDesk(deps: Deps, user: CurrentUser) {
       .execute(),
     deps.db
       .selectFrom('signal_bundles as b')
-      .select((eb) => [
-        'b.id',
-        'b.title',
-        'b.status',
-        'b.region_code',
-        'b.updated_at',
-        eb
-          .selectFrom('signals as s')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('s.bundle_id', '=', 'b.id')
-          .as('signal_count'),
-      ])
+      .select(['b.id', 'b.title', 'b.status', 'b.region_code', 'b.updated_at', bundleSignalCount])
       .where('b.region_code', 'in', regions)
       .orderBy('b.updated_at', 'desc')
       .execute(),
@@ -244,6 +233,11 @@ const signalWithSender = (db: Kysely<DB>) =>
       'o.name as sender_organisation',
     ]);
 export type CoordinatorSignal = Awaited<ReturnType<ReturnType<typeof signalWithSender>['execute']>>[number];
+
+/** How many signals a bundle (`b`) holds. */
+const bundleSignalCount = sql<number>`(SELECT count(*) FROM signals s WHERE s.bundle_id = b.id)`.as(
+  'signal_count',
+);
 
 /** A signal for a coordinator of its region; "not found" for anyone else. */
 export async function signalForCoordinator(deps: Deps, user: CurrentUser, id: string) {
@@ -638,7 +632,7 @@ export async function signalReport(deps: Deps, regionCode: string, year: number)
       .execute(),
     deps.db
       .selectFrom('signal_bundles as b')
-      .select((eb) => [
+      .select([
         'b.id',
         'b.title',
         'b.addressee_level',
@@ -648,11 +642,7 @@ export async function signalReport(deps: Deps, regionCode: string, year: number)
         'b.answer',
         'b.answer_received_on',
         'b.status',
-        eb
-          .selectFrom('signals as s')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('s.bundle_id', '=', 'b.id')
-          .as('signal_count'),
+        bundleSignalCount,
       ])
       .where('b.region_code', '=', regionCode)
       .where('b.recommendation_sent_on', 'is not', null)

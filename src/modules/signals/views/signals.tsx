@@ -42,6 +42,11 @@ import {
   type SignalStatus,
 } from '../signals.table.ts';
 
+/** How coordinators' pages name places: work regions by code, municipalities by NIS code. */
+export interface Places {
+  regions: WorkRegion[];
+  municipalityName: (nis: string) => string;
+}
 type RegionsWithMunicipalities = Awaited<ReturnType<typeof workRegionsWithMunicipalities>>;
 type Similar = Awaited<ReturnType<typeof similarSignals>>;
 
@@ -442,8 +447,7 @@ function Sender(props: { ctx: PageContext; signal: CoordinatorSignal; forWorking
 function SignalFacts(props: {
   ctx: PageContext;
   signal: CoordinatorSignal;
-  regions: WorkRegion[];
-  municipalityName: (nis: string) => string;
+  places: Places;
   forWorkingGroup?: boolean;
 }) {
   const { ctx, signal: s } = props;
@@ -455,8 +459,8 @@ function SignalFacts(props: {
         [
           ctx.t('signals.field.place'),
           s.municipality_nis
-            ? props.municipalityName(s.municipality_nis)
-            : regionName(ctx, props.regions, s.region_code),
+            ? props.places.municipalityName(s.municipality_nis)
+            : regionName(ctx, props.places.regions, s.region_code),
         ],
         [
           ctx.t('signals.field.frequency'),
@@ -519,8 +523,7 @@ export function CoordinatorSignalPage(props: {
     similar: Similar;
     openBundles: { id: string; title: string; status: BundleStatus }[];
   };
-  regions: WorkRegion[];
-  municipalityName: (nis: string) => string;
+  places: Places;
   state?: SignalFormErrors | undefined;
 }) {
   const { ctx, data } = props;
@@ -546,7 +549,7 @@ export function CoordinatorSignalPage(props: {
         ) : null}
       </p>
       <p class="signal-description">{s.description}</p>
-      <SignalFacts ctx={ctx} signal={s} regions={props.regions} municipalityName={props.municipalityName} />
+      <SignalFacts ctx={ctx} signal={s} places={props.places} />
       <Section title={ctx.t('signals.similar.title')} id="gelijkaardig">
         <p class="field-hint">{ctx.t('signals.similar.hint')}</p>
         <SimilarList ctx={ctx} similar={data.similar} />
@@ -583,39 +586,49 @@ export function CoordinatorSignalPage(props: {
   );
 }
 
-const dayField = (
-  ctx: PageContext,
-  name: string,
-  label: string,
-  value: string | undefined,
-  error: string | undefined,
-) => (
-  <Field
-    name={name}
-    label={label}
-    hint={ctx.t('signals.dateHint')}
-    value={value}
-    error={error}
-    inputmode="numeric"
-  />
-);
-
-/** A coordinator's form on the bundle page, with its own errors. */
+/**
+ * A coordinator's form on the bundle page (posted to `<bundle>/<step>`), with its own errors: its
+ * fields, then the day it happened (today by default) and, for the steps, a message for the senders.
+ */
 function StepForm(props: {
   ctx: PageContext;
-  id: string;
+  bundlePath: string;
+  step: string;
   title: string;
-  action: string;
-  state: SignalFormErrors | undefined;
   submit: string;
+  state: SignalFormErrors | undefined;
+  today: string;
+  date: { name: string; label: string };
+  withMessage: boolean;
   children: (v: Record<string, string>, e: FieldErrors) => ComponentChildren;
 }) {
-  const form = errorsOf(props.state, props.id);
+  const { ctx } = props;
+  const form = errorsOf(props.state, props.step);
+  const v = form?.values ?? {};
+  const e = form?.errors ?? {};
   return (
-    <Section title={props.title} id={props.id}>
-      <ErrorSummary ctx={props.ctx} errors={form?.errors} />
-      <PostForm ctx={props.ctx} action={props.action}>
-        {props.children(form?.values ?? {}, form?.errors ?? {})}
+    <Section title={props.title} id={props.step}>
+      <ErrorSummary ctx={ctx} errors={form?.errors} />
+      <PostForm ctx={ctx} action={`${props.bundlePath}/${props.step}`}>
+        {props.children(v, e)}
+        <Field
+          name={props.date.name}
+          label={props.date.label}
+          hint={ctx.t('signals.dateHint')}
+          value={v[props.date.name] ?? props.today}
+          error={e[props.date.name]}
+          inputmode="numeric"
+        />
+        {props.withMessage ? (
+          <TextAreaField
+            name="message"
+            label={ctx.t('signals.entry.noteLabel')}
+            hint={ctx.t('signals.entry.noteHint')}
+            value={v.message}
+            error={e.message}
+            rows={3}
+          />
+        ) : null}
         <Button>{props.submit}</Button>
       </PostForm>
     </Section>
@@ -625,8 +638,7 @@ function StepForm(props: {
 export function BundlePage(props: {
   ctx: PageContext;
   data: CoordinatorBundle;
-  regions: WorkRegion[];
-  municipalityName: (nis: string) => string;
+  places: Places;
   today: string;
   state?: SignalFormErrors | undefined;
 }) {
@@ -635,6 +647,7 @@ export function BundlePage(props: {
   const base = `/signalen/behandelen/bundels/${b.id}`;
   const named = data.signals.filter((s) => s.sender_may_be_named && s.sender_name).length;
   const pageError = errorsOf(props.state, 'page')?.errors.page;
+  const step = { ctx, bundlePath: base, state: props.state, today: props.today };
   return (
     <>
       <p class="no-print">
@@ -647,7 +660,7 @@ export function BundlePage(props: {
       ) : null}
       <h1>{b.title}</h1>
       <p>
-        <StatusTag ctx={ctx} status={b.status} /> {regionName(ctx, props.regions, b.region_code)} ·{' '}
+        <StatusTag ctx={ctx} status={b.status} /> {regionName(ctx, props.places.regions, b.region_code)} ·{' '}
         {ctx.t('signals.bundle.counts', { signals: data.signals.length, named })}
       </p>
       <p class="no-print">
@@ -661,12 +674,7 @@ export function BundlePage(props: {
               <a href={`/signalen/behandelen/signalen/${s.id}`}>{s.title}</a>
             </h3>
             <p class="signal-description">{s.description}</p>
-            <SignalFacts
-              ctx={ctx}
-              signal={s}
-              regions={props.regions}
-              municipalityName={props.municipalityName}
-            />
+            <SignalFacts ctx={ctx} signal={s} places={props.places} />
           </article>
         ))}
       </Section>
@@ -678,12 +686,12 @@ export function BundlePage(props: {
       )}
       {b.status === 'handling' ? (
         <StepForm
-          ctx={ctx}
-          id="onderschrijving"
+          {...step}
+          step="onderschrijving"
           title={ctx.t('signals.endorsement.title')}
-          action={`${base}/onderschrijving`}
-          state={props.state}
           submit={ctx.t('signals.endorsement.submit')}
+          date={{ name: 'decidedOn', label: ctx.t('signals.endorsement.date') }}
+          withMessage
         >
           {(v, e) => (
             <>
@@ -703,33 +711,18 @@ export function BundlePage(props: {
                 value={v.workingGroup ?? b.working_group ?? ''}
                 error={e.workingGroup}
               />
-              {dayField(
-                ctx,
-                'decidedOn',
-                ctx.t('signals.endorsement.date'),
-                v.decidedOn ?? props.today,
-                e.decidedOn,
-              )}
-              <TextAreaField
-                name="message"
-                label={ctx.t('signals.entry.noteLabel')}
-                hint={ctx.t('signals.entry.noteHint')}
-                value={v.message}
-                error={e.message}
-                rows={3}
-              />
             </>
           )}
         </StepForm>
       ) : null}
       {b.status === 'endorsed' ? (
         <StepForm
-          ctx={ctx}
-          id="aanbeveling"
+          {...step}
+          step="aanbeveling"
           title={ctx.t('signals.recommendation.title')}
-          action={`${base}/aanbeveling`}
-          state={props.state}
           submit={ctx.t('signals.recommendation.submit')}
+          date={{ name: 'sentOn', label: ctx.t('signals.recommendation.date') }}
+          withMessage
         >
           {(v, e) => (
             <>
@@ -755,70 +748,38 @@ export function BundlePage(props: {
                 error={e.recommendation}
                 rows={6}
               />
-              {dayField(
-                ctx,
-                'sentOn',
-                ctx.t('signals.recommendation.date'),
-                v.sentOn ?? props.today,
-                e.sentOn,
-              )}
-              <TextAreaField
-                name="message"
-                label={ctx.t('signals.entry.noteLabel')}
-                hint={ctx.t('signals.entry.noteHint')}
-                value={v.message}
-                error={e.message}
-                rows={3}
-              />
             </>
           )}
         </StepForm>
       ) : null}
       {b.status === 'recommendation_sent' ? (
         <StepForm
-          ctx={ctx}
-          id="antwoord"
+          {...step}
+          step="antwoord"
           title={ctx.t('signals.answer.title')}
-          action={`${base}/antwoord`}
-          state={props.state}
           submit={ctx.t('signals.answer.submit')}
+          date={{ name: 'receivedOn', label: ctx.t('signals.answer.date') }}
+          withMessage
         >
           {(v, e) => (
-            <>
-              <TextAreaField
-                name="answer"
-                label={ctx.t('signals.answer.text')}
-                hint={ctx.t('signals.publicTextHint')}
-                value={v.answer}
-                error={e.answer}
-                rows={6}
-              />
-              {dayField(
-                ctx,
-                'receivedOn',
-                ctx.t('signals.answer.date'),
-                v.receivedOn ?? props.today,
-                e.receivedOn,
-              )}
-              <TextAreaField
-                name="message"
-                label={ctx.t('signals.entry.noteLabel')}
-                hint={ctx.t('signals.entry.noteHint')}
-                value={v.message}
-                error={e.message}
-                rows={3}
-              />
-            </>
+            <TextAreaField
+              name="answer"
+              label={ctx.t('signals.answer.text')}
+              hint={ctx.t('signals.publicTextHint')}
+              value={v.answer}
+              error={e.answer}
+              rows={6}
+            />
           )}
         </StepForm>
       ) : null}
       <StepForm
-        ctx={ctx}
-        id="opvolging"
+        {...step}
+        step="opvolging"
         title={ctx.t('signals.followUp.title')}
-        action={`${base}/opvolging`}
-        state={props.state}
         submit={ctx.t('signals.followUp.submit')}
+        date={{ name: 'date', label: ctx.t('signals.followUp.date') }}
+        withMessage={false}
       >
         {(v, e) => (
           <>
@@ -843,7 +804,6 @@ export function BundlePage(props: {
               error={e.note}
               rows={4}
             />
-            {dayField(ctx, 'date', ctx.t('signals.followUp.date'), v.date ?? props.today, e.date)}
           </>
         )}
       </StepForm>
@@ -891,12 +851,7 @@ function BundleOutcome(props: { ctx: PageContext; bundle: CoordinatorBundle['bun
 }
 
 /** The bundle as the working group reads it (printable): only senders who agreed are named. */
-export function WorkingGroupPage(props: {
-  ctx: PageContext;
-  data: CoordinatorBundle;
-  regions: WorkRegion[];
-  municipalityName: (nis: string) => string;
-}) {
+export function WorkingGroupPage(props: { ctx: PageContext; data: CoordinatorBundle; places: Places }) {
   const { ctx, data } = props;
   const b = data.bundle;
   return (
@@ -906,7 +861,7 @@ export function WorkingGroupPage(props: {
       </p>
       <h1>{ctx.t('signals.workingGroup.title', { title: b.title })}</h1>
       <p>
-        {regionName(ctx, props.regions, b.region_code)} · <StatusTag ctx={ctx} status={b.status} />
+        {regionName(ctx, props.places.regions, b.region_code)} · <StatusTag ctx={ctx} status={b.status} />
       </p>
       <p class="notice">{ctx.t('signals.workingGroup.notice')}</p>
       <BundleOutcome ctx={ctx} bundle={b} />
@@ -914,13 +869,7 @@ export function WorkingGroupPage(props: {
         <article key={s.id} class="signal-card">
           <h2>{s.title}</h2>
           <p class="signal-description">{s.description}</p>
-          <SignalFacts
-            ctx={ctx}
-            signal={s}
-            regions={props.regions}
-            municipalityName={props.municipalityName}
-            forWorkingGroup
-          />
+          <SignalFacts ctx={ctx} signal={s} places={props.places} forWorkingGroup />
         </article>
       ))}
     </>
