@@ -12,10 +12,12 @@ import { AppError } from './platform/errors.ts';
 import { translator } from './platform/i18n/i18n.ts';
 import { grantAppRole } from './platform/db/roles.ts';
 import { systemActor } from './platform/deps.ts';
-import { organisationTypes } from './platform/vocabularies.ts';
+import { needCodes, organisationTypes } from './platform/vocabularies.ts';
 import { findMunicipality, workRegions } from './modules/regions/regions.service.ts';
 import { assignRole } from './modules/collaboration/coordinator-roles.service.ts';
 import { coordinatorRoleCodes } from './modules/collaboration/coordinator-roles.table.ts';
+import { importIndicatorCsv } from './modules/regions/indicators.service.ts';
+import { indicatorAgeGroups, indicatorCombinations } from './modules/regions/regions.table.ts';
 import { takeCaseSignals } from './modules/signals/signals.service.ts';
 import { purgeExpiredCases } from './modules/cases/cases.retention.ts';
 import { exportHsds, readHsdsFiles } from './modules/directory/hsds-files.ts';
@@ -53,6 +55,12 @@ Opdrachten:
                                                een coördinatorrol in een regio geven (R: rots,
                                                learning_network, lop_expert, signal, bridge_contact;
                                                NIS: een Vlaamse provincie of 04000 voor Brussel)
+  indicators:import BESTAND --code C --name N --unit U --year J --source B
+      [--combine sum|mean] [--needs FIN,POV] [--age under12|12plus|all] [--lower-is-more-need]
+                                               indicatorwaarden per gemeente inlezen (CSV met kolommen
+                                               nis en waarde); alles of niets, oude NIS-codes worden
+                                               de gemeente van 2025; --combine zegt hoe waarden van
+                                               gefuseerde gemeenten samengaan (sum voor aantallen)
   cases:purge                                  dossiers wissen waarvan de bewaartermijn voorbij is
   signals:take-case-signals                    anonieme signalen uit het casusoverleg doorgeven aan Signalen
 `;
@@ -92,6 +100,14 @@ const { values, positionals } = parseArgs({
     publish: { type: 'boolean' },
     region: { type: 'string' },
     deputy: { type: 'boolean' },
+    code: { type: 'string' },
+    unit: { type: 'string' },
+    year: { type: 'string' },
+    source: { type: 'string' },
+    combine: { type: 'string' },
+    needs: { type: 'string' },
+    age: { type: 'string' },
+    'lower-is-more-need': { type: 'boolean' },
   },
   strict: true,
 });
@@ -162,6 +178,57 @@ try {
     case 'cases:purge': {
       const purged = await purgeExpiredCases(deps, actor);
       console.error(`${purged} dossier(s) gewist.`);
+      break;
+    }
+    case 'indicators:import': {
+      const input = z
+        .object({
+          code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+          name: z.string().min(1),
+          unit: z.string().min(1),
+          year: z.coerce.number().int().min(1990).max(2100),
+          source: z.string().min(1),
+          combine: z.enum(indicatorCombinations).default('mean'),
+          needs: z
+            .string()
+            .default('')
+            .transform((v) => v.split(',').filter(Boolean))
+            .pipe(z.array(z.enum(needCodes))),
+          age: z.enum(indicatorAgeGroups).default('all'),
+          'lower-is-more-need': z.boolean().default(false),
+        })
+        .safeParse(values);
+      if (!input.success || positionals.length !== 1) fail(`Ongeldige opties.\n\n${usage}`);
+      const o = input.data;
+      const result = await importIndicatorCsv(deps, actor, {
+        indicator: {
+          code: o.code,
+          nameNl: o.name,
+          nameFr: null,
+          unit: o.unit,
+          combine: o.combine,
+          higherMeansMoreNeed: !o['lower-is-more-need'],
+          ageGroup: o.age,
+          needs: o.needs,
+        },
+        year: o.year,
+        source: o.source,
+        csv: await readFile(positionals[0]!, 'utf8'),
+      });
+      if (!result.ok) {
+        const t = translator('nl');
+        fail(
+          `Niets ingelezen:\n${result.problems
+            .map(
+              (p) =>
+                `  ${t(`regions.import.problem.${p.problem}`, { line: p.line, nis: p.nis ?? '', value: p.value ?? '' })}`,
+            )
+            .join('\n')}`,
+        );
+      }
+      console.error(
+        `${result.rows} rij(en) gelezen, ${result.changed} wijziging(en), ${result.mergedFrom} rij(en) via een fusie.`,
+      );
       break;
     }
     case 'signals:take-case-signals': {

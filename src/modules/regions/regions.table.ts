@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export type RegionCode = 'VLG' | 'WAL' | 'BRU';
 
@@ -33,4 +33,30 @@ export interface PostalCodesTable {
   postal_code: string;
   locality_name: string | null;
   nis_code: string;
+}
+
+export const indicatorAgeGroups = ['under12', '12plus', 'all'] as const;
+export const indicatorCombinations = ['sum', 'mean'] as const;
+
+export interface RegionIndicatorsTable {
+  code: string;
+  name_nl: string;
+  name_fr: string | null;
+  unit: string;
+  /** How values of municipalities that merged in 2025 combine: counts add up, shares average. */
+  combine: (typeof indicatorCombinations)[number];
+  higher_means_more_need: boolean;
+  age_group: (typeof indicatorAgeGroups)[number];
+  needs: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface RegionIndicatorValuesTable {
+  indicator_code: string;
+  year: number;
+  nis_code: string;
+  value: number;
+  source: string;
+  imported_at: Date;
 }

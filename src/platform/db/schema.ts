@@ -17,6 +17,8 @@ export interface DB {
   municipalities: regions.MunicipalitiesTable;
   municipality_mergers: regions.MunicipalityMergersTable;
   postal_codes: regions.PostalCodesTable;
+  region_indicators: regions.RegionIndicatorsTable;
+  region_indicator_values: regions.RegionIndicatorValuesTable;
   organisations: accounts.OrganisationsTable;
   users: accounts.UsersTable;
   memberships: accounts.MembershipsTable;

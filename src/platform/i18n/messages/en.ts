@@ -1429,4 +1429,13 @@ export const en: Record<keyof typeof nl, string> = {
   'signals.report.signalsBehind': 'Signals behind it',
   'signals.report.noAnswerYet': 'No answer yet.',
   'signals.report.unknown': 'Choose an existing region and a year.',
+  // Regio's: indicator import
+  'regions.import.problem.missing_columns': 'Line {line}: the file has no "nis" and "waarde" columns.',
+  'regions.import.problem.empty_file': 'The file contains no rows.',
+  'regions.import.problem.unknown_nis':
+    'Line {line}: NIS code {nis} is unknown (also before the 2025 mergers).',
+  'regions.import.problem.duplicate': 'Line {line}: NIS code {nis} appears a second time in the file.',
+  'regions.import.problem.not_a_number': 'Line {line}: "{value}" is not a number (write for example 12.5).',
+  'regions.import.problem.merged_and_new':
+    'Line {line}: municipality {nis} appears with its new code and with a code from before the 2025 merger.',
 };

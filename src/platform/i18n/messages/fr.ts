@@ -1471,4 +1471,16 @@ export const fr: Record<keyof typeof nl, string> = {
   'signals.report.signalsBehind': 'Signaux concernés',
   'signals.report.noAnswerYet': 'Pas encore de réponse.',
   'signals.report.unknown': 'Choisissez une région existante et une année.',
+  // Regio's: indicator import
+  'regions.import.problem.missing_columns':
+    "Ligne {line} : le fichier n'a pas de colonnes « nis » et « waarde ».",
+  'regions.import.problem.empty_file': 'Le fichier ne contient aucune ligne.',
+  'regions.import.problem.unknown_nis':
+    'Ligne {line} : code INS {nis} inconnu (même avant les fusions de 2025).',
+  'regions.import.problem.duplicate':
+    'Ligne {line} : le code INS {nis} figure une deuxième fois dans le fichier.',
+  'regions.import.problem.not_a_number':
+    "Ligne {line} : « {value} » n'est pas un nombre (écrivez par exemple 12,5).",
+  'regions.import.problem.merged_and_new':
+    "Ligne {line} : la commune {nis} figure avec son nouveau code et avec un code d'avant la fusion de 2025.",
 };

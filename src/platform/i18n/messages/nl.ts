@@ -1442,4 +1442,14 @@ export const nl = {
   'signals.report.signalsBehind': 'Signalen erachter',
   'signals.report.noAnswerYet': 'Nog geen antwoord.',
   'signals.report.unknown': 'Kies een bestaande regio en een jaar.',
+  // Regio's: indicator import
+  'regions.import.problem.missing_columns':
+    'Regel {line}: het bestand heeft geen kolommen "nis" en "waarde".',
+  'regions.import.problem.empty_file': 'Het bestand bevat geen rijen.',
+  'regions.import.problem.unknown_nis':
+    'Regel {line}: NIS-code {nis} kennen we niet (ook niet van vóór de fusies van 2025).',
+  'regions.import.problem.duplicate': 'Regel {line}: NIS-code {nis} staat een tweede keer in het bestand.',
+  'regions.import.problem.not_a_number': 'Regel {line}: "{value}" is geen getal (schrijf bijvoorbeeld 12,5).',
+  'regions.import.problem.merged_and_new':
+    'Regel {line}: gemeente {nis} staat erin met haar nieuwe code én met een code van vóór de fusie van 2025.',
 } as const;
