@@ -16,6 +16,7 @@ import { Agent } from '../helpers/agent.ts';
 import { loadCurrentUser } from '../../src/modules/accounts/authenticate.ts';
 import { assignRole } from '../../src/modules/collaboration/coordinator-roles.service.ts';
 import * as signals from '../../src/modules/signals/signals.service.ts';
+import { saveRegionGroup } from '../../src/modules/regions/region-groups.service.ts';
 import {
   createFixtures,
   type Fixtures,
@@ -326,6 +327,16 @@ describe('route-by-role matrix', () => {
       (await loadCurrentUser(t.deps, f.users.member.id, 'session'))!,
       signalInput,
     );
+  /** A curators' region of its own for each probe (some probes remove it). */
+  const freshRegion = async () => {
+    counter++;
+    return saveRegionGroup(t.deps, actor, null, {
+      name: `Matrixregio ${counter}`,
+      kind: 'lop',
+      description: null,
+      municipalities: ['44021'],
+    });
+  };
   const freshBundle = async () =>
     signals.bundleSignal(
       t.deps,
@@ -804,6 +815,26 @@ describe('route-by-role matrix', () => {
         },
       ]),
     ),
+    'GET /regios/:slug': { allowed: ALL, probe: () => ({ url: '/regios/40000' }) },
+    'GET /regios/nieuw': { allowed: ['curator'], probe: () => ({ url: '/regios/nieuw' }) },
+    'POST /regios/nieuw': { allowed: ['curator'], probe: () => ({ url: '/regios/nieuw', form: {} }) },
+    'GET /regios/indicatoren': { allowed: ['curator'], probe: () => ({ url: '/regios/indicatoren' }) },
+    'POST /regios/indicatoren': {
+      allowed: ['curator'],
+      probe: () => ({ url: '/regios/indicatoren', form: {} }),
+    },
+    'GET /regios/:slug/bewerken': {
+      allowed: ['curator'],
+      probe: async () => ({ url: `/regios/${await freshRegion()}/bewerken` }),
+    },
+    'POST /regios/:slug/bewerken': {
+      allowed: ['curator'],
+      probe: async () => ({ url: `/regios/${await freshRegion()}/bewerken`, form: {} }),
+    },
+    'POST /regios/:slug/verwijderen': {
+      allowed: ['curator'],
+      probe: async () => ({ url: `/regios/${await freshRegion()}/verwijderen`, form: { confirm: 'yes' } }),
+    },
     'GET /signalen/rapport': {
       allowed: ALL,
       probe: () => ({ url: '/signalen/rapport?regio=40000&jaar=2026' }),

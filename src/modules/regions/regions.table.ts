@@ -60,3 +60,22 @@ export interface RegionIndicatorValuesTable {
   source: string;
   imported_at: Date;
 }
+
+/** Named sets of municipalities kept by curators. */
+export const regionGroupKinds = ['lop', 'learning_network', 'local_network', 'other'] as const;
+export type RegionGroupKind = (typeof regionGroupKinds)[number];
+
+export interface RegionGroupsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  kind: RegionGroupKind;
+  description: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface RegionGroupMunicipalitiesTable {
+  group_id: string;
+  nis_code: string;
+}

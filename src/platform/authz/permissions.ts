@@ -36,6 +36,8 @@ export const permissions = {
   // which signals is the signal coordinator role of their region (object level).
   'signal:raise': ['authenticated'],
   'signal:coordinate': ['authenticated'],
+  // Regio's: curators keep the regions (sets of municipalities) and import indicators.
+  'region:curate': ['curator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

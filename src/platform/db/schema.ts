@@ -19,6 +19,8 @@ export interface DB {
   postal_codes: regions.PostalCodesTable;
   region_indicators: regions.RegionIndicatorsTable;
   region_indicator_values: regions.RegionIndicatorValuesTable;
+  region_groups: regions.RegionGroupsTable;
+  region_group_municipalities: regions.RegionGroupMunicipalitiesTable;
   organisations: accounts.OrganisationsTable;
   users: accounts.UsersTable;
   memberships: accounts.MembershipsTable;

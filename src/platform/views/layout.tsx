@@ -21,7 +21,7 @@ export const moduleNavigation: {
   },
   { href: '/toeleiding', label: 'nav.cases', description: 'nav.casesDescription', ready: true },
   { href: '/signalen', label: 'nav.signals', description: 'nav.signalsDescription', ready: true },
-  { href: '/regios', label: 'nav.regions', description: 'nav.regionsDescription', ready: false },
+  { href: '/regios', label: 'nav.regions', description: 'nav.regionsDescription', ready: true },
 ];
 
 const languageNames: Record<Locale, string> = { nl: 'Nederlands', fr: 'Français', en: 'English' };

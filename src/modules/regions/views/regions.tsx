@@ -1,0 +1,303 @@
+import type { MessageKey } from '../../../platform/i18n/i18n.ts';
+import {
+  Button,
+  CheckboxGroup,
+  EmptyState,
+  ErrorSummary,
+  Field,
+  type FormState,
+  list,
+  one,
+  options,
+  PostForm,
+  RadioGroup,
+  Section,
+  SelectField,
+  TextAreaField,
+} from '../../../platform/views/components.tsx';
+import type { PageContext } from '../../../platform/views/page-context.ts';
+import { needCodes } from '../../../platform/vocabularies.ts';
+import type { indicatorOverview, Region, regionOverview } from '../region-groups.service.ts';
+import { indicatorAgeGroups, indicatorCombinations, regionGroupKinds } from '../regions.table.ts';
+import type { workRegionsWithMunicipalities } from '../regions.service.ts';
+
+type Overview = Awaited<ReturnType<typeof regionOverview>>;
+type Indicators = Awaited<ReturnType<typeof indicatorOverview>>;
+type WorkRegions = Awaited<ReturnType<typeof workRegionsWithMunicipalities>>;
+
+const named = (ctx: PageContext, p: { nameNl: string; nameFr: string }) =>
+  ctx.locale === 'fr' ? p.nameFr : p.nameNl;
+
+export function RegionsPage(props: {
+  ctx: PageContext;
+  overview: Overview;
+  indicators: Indicators;
+  isCurator: boolean;
+}) {
+  const { ctx, overview } = props;
+  return (
+    <>
+      <h1>{ctx.t('nav.regions')}</h1>
+      <p class="lead">{ctx.t('regions.home.intro')}</p>
+      {props.isCurator ? (
+        <p class="button-row">
+          <a class="button button--primary" href="/regios/nieuw">
+            {ctx.t('regions.group.newTitle')}
+          </a>
+          <a class="button button--secondary" href="/regios/indicatoren">
+            {ctx.t('regions.import.title')}
+          </a>
+        </p>
+      ) : null}
+      <Section title={ctx.t('regions.home.workRegions')} id="werkregio">
+        <ul>
+          {overview.workRegions.map((r) => (
+            <li key={r.code}>
+              <a href={`/regios/${r.code}`}>{named(ctx, r)}</a> ·{' '}
+              {ctx.t('regions.municipalityCount', { count: r.municipalities.length })}
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title={ctx.t('regions.home.groups')} id="groepen">
+        {overview.groups.length === 0 ? (
+          <EmptyState title={ctx.t('regions.home.noGroups')} />
+        ) : (
+          <ul>
+            {overview.groups.map((g) => (
+              <li key={g.slug}>
+                <a href={`/regios/${g.slug}`}>{g.name}</a> · {ctx.t(`regions.kind.${g.kind}`)} ·{' '}
+                {ctx.t('regions.municipalityCount', { count: g.size })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title={ctx.t('regions.home.indicators')} id="indicatoren">
+        {props.indicators.length === 0 ? (
+          <EmptyState title={ctx.t('regions.home.noIndicators')} />
+        ) : (
+          <ul>
+            {props.indicators.map((i) => (
+              <li key={i.code}>
+                {ctx.locale === 'fr' && i.name_fr ? i.name_fr : i.name_nl} ({i.unit}) ·{' '}
+                {ctx.t('regions.home.years', { years: i.years.join(', ') })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}
+
+export function RegionPage(props: { ctx: PageContext; region: Region; isCurator: boolean }) {
+  const { ctx, region } = props;
+  return (
+    <>
+      <p>
+        <a href="/regios">{ctx.t('regions.back')}</a>
+      </p>
+      <h1>{ctx.locale === 'fr' ? region.nameFr : region.name}</h1>
+      <p>
+        {ctx.t(`regions.kind.${region.kind}` as MessageKey)} ·{' '}
+        {ctx.t('regions.municipalityCount', { count: region.municipalities.length })}
+      </p>
+      {region.description ? <p class="prewrap">{region.description}</p> : null}
+      {props.isCurator && region.id ? (
+        <p>
+          <a href={`/regios/${region.slug}/bewerken`}>{ctx.t('regions.group.editTitle')}</a>
+        </p>
+      ) : null}
+      <Section title={ctx.t('regions.municipalities')} id="gemeenten">
+        <ul class="columns">
+          {region.municipalities.map((m) => (
+            <li key={m.nisCode}>
+              {named(ctx, m)} <span class="field-hint">({m.nisCode})</span>
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </>
+  );
+}
+
+export function RegionGroupFormPage(props: {
+  ctx: PageContext;
+  title: string;
+  action: string;
+  workRegions: WorkRegions;
+  form: FormState;
+  /** Set when changing an existing group: it can then be removed. */
+  deleteAction?: string;
+}) {
+  const { ctx, form } = props;
+  const v = form.values;
+  const e = form.errors ?? {};
+  const chosen = list(v.municipalities);
+  return (
+    <section class="narrow">
+      <p>
+        <a href="/regios">{ctx.t('regions.back')}</a>
+      </p>
+      <h1>{props.title}</h1>
+      <ErrorSummary ctx={ctx} errors={form.errors} />
+      <PostForm ctx={ctx} action={props.action}>
+        <Field name="name" label={ctx.t('regions.group.name')} value={one(v.name)} error={e.name} required />
+        <RadioGroup
+          legend={ctx.t('regions.group.kind')}
+          name="kind"
+          options={options(ctx, 'regions.kind', regionGroupKinds)}
+          value={one(v.kind)}
+          error={e.kind}
+        />
+        <TextAreaField
+          name="description"
+          label={ctx.t('regions.group.description')}
+          value={one(v.description)}
+          error={e.description}
+          rows={3}
+        />
+        <fieldset
+          id="field-municipalities"
+          tabindex={-1}
+          class={e.municipalities ? 'field--error' : undefined}
+        >
+          <legend>{ctx.t('regions.group.municipalities')}</legend>
+          <p class="field-hint">{ctx.t('regions.group.municipalitiesHint')}</p>
+          {e.municipalities ? <p class="field-error">{e.municipalities}</p> : null}
+          {props.workRegions.map((r) => {
+            const picked = r.municipalities.filter((m) => chosen.includes(m.nisCode)).length;
+            return (
+              <details key={r.code} open={picked > 0}>
+                <summary>
+                  {named(ctx, r)} ({ctx.t('regions.group.picked', { count: picked })})
+                </summary>
+                <CheckboxGroup
+                  legend={named(ctx, r)}
+                  name="municipalities"
+                  idPrefix={`gemeente-${r.code}`}
+                  options={r.municipalities.map((m) => ({ value: m.nisCode, label: named(ctx, m) }))}
+                  checked={chosen}
+                  inline
+                />
+              </details>
+            );
+          })}
+        </fieldset>
+        <Button>{ctx.t('form.save')}</Button>
+      </PostForm>
+      {props.deleteAction ? (
+        <PostForm ctx={ctx} action={props.deleteAction} class="danger-zone">
+          <h2>{ctx.t('regions.group.deleteTitle')}</h2>
+          <div class={e.confirm ? 'field field--error' : 'field'}>
+            {e.confirm ? (
+              <p class="field-error" id="field-confirm-error">
+                {e.confirm}
+              </p>
+            ) : null}
+            <span class="checkbox">
+              <input type="checkbox" id="field-confirm" name="confirm" value="yes" />
+              <label for="field-confirm">{ctx.t('regions.group.deleteConfirm')}</label>
+            </span>
+          </div>
+          <Button variant="danger">{ctx.t('regions.group.delete')}</Button>
+        </PostForm>
+      ) : null}
+    </section>
+  );
+}
+
+export function IndicatorImportPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  /** The rows the last file was refused for, already in words. */
+  problems?: string[];
+}) {
+  const { ctx, form } = props;
+  const v = form.values;
+  const e = form.errors ?? {};
+  return (
+    <section class="narrow">
+      <p>
+        <a href="/regios">{ctx.t('regions.back')}</a>
+      </p>
+      <h1>{ctx.t('regions.import.title')}</h1>
+      <p>{ctx.t('regions.import.intro')}</p>
+      <ErrorSummary ctx={ctx} errors={form.errors} />
+      <PostForm ctx={ctx} action="/regios/indicatoren">
+        <Field
+          name="code"
+          label={ctx.t('regions.import.code')}
+          hint={ctx.t('regions.import.codeHint')}
+          value={one(v.code)}
+          error={e.code}
+        />
+        <Field name="name" label={ctx.t('regions.import.name')} value={one(v.name)} error={e.name} />
+        <Field
+          name="unit"
+          label={ctx.t('regions.import.unit')}
+          hint={ctx.t('regions.import.unitHint')}
+          value={one(v.unit)}
+          error={e.unit}
+        />
+        <Field
+          name="year"
+          label={ctx.t('regions.import.year')}
+          value={one(v.year)}
+          error={e.year}
+          inputmode="numeric"
+        />
+        <Field name="source" label={ctx.t('regions.import.source')} value={one(v.source)} error={e.source} />
+        <RadioGroup
+          legend={ctx.t('regions.import.combine')}
+          name="combine"
+          options={options(ctx, 'regions.combine', indicatorCombinations)}
+          value={one(v.combine)}
+          error={e.combine}
+        />
+        <SelectField
+          name="ageGroup"
+          label={ctx.t('regions.import.ageGroup')}
+          options={options(ctx, 'regions.ageGroup', indicatorAgeGroups)}
+          value={one(v.ageGroup)}
+          error={e.ageGroup}
+        />
+        <CheckboxGroup
+          legend={ctx.t('regions.import.needs')}
+          name="needs"
+          idPrefix="need"
+          options={options(ctx, 'need', needCodes)}
+          checked={list(v.needs)}
+          error={e.needs}
+        />
+        <RadioGroup
+          legend={ctx.t('regions.import.direction')}
+          name="direction"
+          options={[
+            { value: 'more', label: ctx.t('regions.import.directionMore') },
+            { value: 'less', label: ctx.t('regions.import.directionLess') },
+          ]}
+          value={one(v.direction)}
+          error={e.direction}
+        />
+        <TextAreaField
+          name="csv"
+          label={ctx.t('regions.import.csv')}
+          hint={ctx.t('regions.import.csvHint')}
+          value={one(v.csv)}
+          error={e.csv}
+          rows={12}
+        />
+        {props.problems?.length ? (
+          <ul class="import-problems" aria-label={ctx.t('regions.import.problemsLabel')}>
+            {props.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : null}
+        <Button>{ctx.t('regions.import.submit')}</Button>
+      </PostForm>
+    </section>
+  );
+}
