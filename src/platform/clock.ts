@@ -22,3 +22,7 @@ export class ManualClock implements Clock {
 export const minutes = (n: number) => n * 60_000;
 export const hours = (n: number) => n * 3_600_000;
 export const days = (n: number) => n * 86_400_000;
+
+/** The day a moment falls on in Brussels, as 'YYYY-MM-DD'. */
+export const brusselsDay = (d: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(d);

@@ -19,5 +19,7 @@ export class AppError extends Error {
 export const notFound = () => new AppError(404, 'NotFound', 'error.notFound');
 export const forbidden = () => new AppError(403, 'Forbidden', 'error.forbidden');
 export const unauthorized = () => new AppError(401, 'Unauthorized', 'error.unauthorized');
+/** A well-formed request the rules refuse (a step that does not fit, a name already taken): 422. */
+export const refused = (code: string, key: MessageKey) => new AppError(422, code, key);
 export const badRequest = (code = 'BadRequest', key: MessageKey = 'error.badRequest') =>
   new AppError(400, code, key);

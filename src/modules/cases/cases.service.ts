@@ -3,9 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { decryptSecret, encryptSecret, hashToken } from '../../platform/crypto.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { forbidden, notFound, refused } from '../../platform/errors.ts';
 import type { CurrentUser } from '../../platform/http/principal.ts';
-import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import type { CaseKind, CaseMemberRole } from './cases.table.ts';
 
 // The rules every case follows, referral or consultation (ARCHITECTURE §4, case data):
@@ -154,7 +153,6 @@ export async function changeCase<T>(
 }
 
 /** A rule broken by the input of a case form: 422 with its message, nothing stored. */
-export const caseRefusal = (code: string, key: MessageKey) => new AppError(422, code, key);
 
 export const isClosed = (access: CaseAccess) => access.closedAt !== null;
 
@@ -185,15 +183,15 @@ export async function memberCandidate(db: Kysely<DB>, email: string) {
     .select(['id', 'totp_enabled_at', 'disabled_at'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();
-  if (!user || user.disabled_at) throw caseRefusal('UnknownPerson', 'cases.members.unknown');
-  if (!user.totp_enabled_at) throw caseRefusal('NoSecondFactor', 'cases.members.noSecondFactor');
+  if (!user || user.disabled_at) throw refused('UnknownPerson', 'cases.members.unknown');
+  if (!user.totp_enabled_at) throw refused('NoSecondFactor', 'cases.members.noSecondFactor');
   const membership = await db
     .selectFrom('memberships')
     .select('organisation_id')
     .where('user_id', '=', user.id)
     .orderBy('created_at')
     .executeTakeFirst();
-  if (!membership) throw caseRefusal('NotAProfessional', 'cases.members.notAProfessional');
+  if (!membership) throw refused('NotAProfessional', 'cases.members.notAProfessional');
   return { userId: user.id, organisationId: membership.organisation_id };
 }
 
@@ -254,7 +252,7 @@ export async function removeCaseMember(
       .where('user_id', '=', memberUserId)
       .where('role', 'in', ['member', 'handler'])
       .executeTakeFirst();
-    if (Number(removed.numDeletedRows) === 0) throw caseRefusal('NotRemovable', 'cases.members.notRemovable');
+    if (Number(removed.numDeletedRows) === 0) throw refused('NotRemovable', 'cases.members.notRemovable');
   });
 }
 
@@ -266,7 +264,7 @@ export const mayManageMembers = (a: CaseAccess) => a.role === 'creator' || a.rol
 /** The organisation a professional acts for must be one of theirs; its municipality goes with the case. */
 export async function actingOrganisation(deps: Deps, user: CurrentUser, organisationId: string) {
   if (!user.memberships.some((m) => m.organisationId === organisationId))
-    throw caseRefusal('NotYourOrganisation', 'cases.referral.notYourOrganisation');
+    throw refused('NotYourOrganisation', 'cases.referral.notYourOrganisation');
   return deps.db
     .selectFrom('organisations')
     .select(['id', 'municipality_nis'])

@@ -1,3 +1,4 @@
+import { refused } from '../../platform/errors.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Deps, Actor } from '../../platform/deps.ts';
@@ -9,7 +10,6 @@ import {
   auditListed,
   type CaseAccess,
   caseMembers,
-  caseRefusal,
   changeCase,
   closeCaseRow,
   insertCase,
@@ -63,7 +63,7 @@ export async function requestConsultation(
         .where('disabled_at', 'is', null)
         .execute()
     : [];
-  if (coordinators.length === 0) throw caseRefusal('NoCoordinator', 'cases.consultation.noCoordinator');
+  if (coordinators.length === 0) throw refused('NoCoordinator', 'cases.consultation.noCoordinator');
   return deps.db.transaction().execute(async (trx) => {
     const row = await insertCase(trx, deps, actor, {
       kind: 'consultation',
@@ -255,8 +255,7 @@ export async function revealConsultationIdentity(
 ): Promise<{ access: CaseAccess; identity: string }> {
   const access = await readCase(deps, actor, user, caseId, 'consultation', 'identity_revealed', reason);
   const k = await findConsultation(deps, caseId);
-  if (!k.basis_recorded_at || !k.identity_sealed)
-    throw caseRefusal('NoIdentityToShow', 'cases.identity.none');
+  if (!k.basis_recorded_at || !k.identity_sealed) throw refused('NoIdentityToShow', 'cases.identity.none');
   return { access, identity: unseal(deps, k.identity_sealed) };
 }
 
@@ -313,7 +312,7 @@ export async function setCaseActionDone(
         .where('case_id', '=', caseId)
         .where('id', '=', actionId)
         .executeTakeFirst();
-      if (Number(changed.numUpdatedRows) === 0) throw caseRefusal('UnknownAction', 'cases.actions.unknown');
+      if (Number(changed.numUpdatedRows) === 0) throw refused('UnknownAction', 'cases.actions.unknown');
     },
   );
 }

@@ -3,7 +3,7 @@ import { hashToken, randomToken } from '../../platform/crypto.ts';
 import { days } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { type Actor, type Deps, systemActor } from '../../platform/deps.ts';
-import { notFound } from '../../platform/errors.ts';
+import { notFound, refused } from '../../platform/errors.ts';
 import type { CurrentUser } from '../../platform/http/principal.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
 import { findServiceById } from '../directory/directory.repository.ts';
@@ -13,7 +13,6 @@ import {
   auditListed,
   type CaseAccess,
   caseMembers,
-  caseRefusal,
   changeCase,
   closeCaseRow,
   insertCase,
@@ -62,7 +61,7 @@ const onReferrerSide = (a: CaseAccess) => sideOf(a) === 'referrer';
 export async function createReferral(deps: Deps, actor: Actor, user: CurrentUser, input: NewReferral) {
   const organisation = await actingOrganisation(deps, user, input.organisationId);
   const service = await findServiceById(deps.db, input.serviceId);
-  if (!service) throw caseRefusal('UnknownService', 'cases.referral.unknownService');
+  if (!service) throw refused('UnknownService', 'cases.referral.unknownService');
   const now = deps.clock.now();
   const link = input.consentMethod === 'link' ? randomToken() : null;
   const created = await deps.db.transaction().execute(async (trx) => {
@@ -213,7 +212,7 @@ export async function revealReferralIdentity(
   const allowed =
     r.identity_sealed !== null &&
     (sideOf(access) === 'referrer' || (consentActive(r) && r.consent_information.includes('contact')));
-  if (!allowed || r.identity_sealed === null) throw caseRefusal('NoIdentityToShow', 'cases.identity.none');
+  if (!allowed || r.identity_sealed === null) throw refused('NoIdentityToShow', 'cases.identity.none');
   return { access, identity: JSON.parse(unseal(deps, r.identity_sealed)) as Identity };
 }
 
@@ -367,7 +366,7 @@ export async function assignHandler(
     .where('user_id', '=', candidate.userId)
     .where('organisation_id', '=', intake.receiving_organisation_id)
     .executeTakeFirst();
-  if (!inOrganisation) throw caseRefusal('NotInOrganisation', 'cases.intake.notInOrganisation');
+  if (!inOrganisation) throw refused('NotInOrganisation', 'cases.intake.notInOrganisation');
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .deleteFrom('case_members')
@@ -410,9 +409,9 @@ export async function addReferralUpdate(
         .select(['consent_given_at', 'consent_withdrawn_at', 'consent_refused_at', 'consent_feedback_text'])
         .where('case_id', '=', caseId)
         .executeTakeFirstOrThrow();
-      if (!consentActive(r)) throw caseRefusal('ConsentWithdrawn', 'cases.referral.consentWithdrawn');
+      if (!consentActive(r)) throw refused('ConsentWithdrawn', 'cases.referral.consentWithdrawn');
       if (input.message && !r.consent_feedback_text)
-        throw caseRefusal('NoFeedbackConsent', 'cases.status.noFeedbackConsent');
+        throw refused('NoFeedbackConsent', 'cases.status.noFeedbackConsent');
       await trx
         .insertInto('referral_updates')
         .values({

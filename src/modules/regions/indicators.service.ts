@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
 import type { indicatorAgeGroups, indicatorCombinations } from './regions.table.ts';
@@ -206,4 +207,24 @@ export async function importIndicatorCsv(
       });
     return { ok: true as const, rows: records.length, changed, mergedFrom };
   });
+}
+
+/** The indicators Brugwerk holds, with the years that have values: for the curators and the public. */
+export async function indicatorOverview(deps: Deps) {
+  const rows = await deps.db
+    .selectFrom('region_indicators as i')
+    .select([
+      'i.code',
+      'i.name_nl',
+      'i.name_fr',
+      'i.unit',
+      sql<
+        number[]
+      >`ARRAY(SELECT DISTINCT v.year FROM region_indicator_values v WHERE v.indicator_code = i.code ORDER BY v.year)`.as(
+        'years',
+      ),
+    ])
+    .orderBy('i.name_nl')
+    .execute();
+  return rows;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { refused } from '../../platform/errors.ts';
 import { slugify } from '../accounts/accounts.service.ts';
 import type { RegionGroupKind } from './regions.table.ts';
 import { workRegionsWithMunicipalities } from './regions.service.ts';
@@ -75,9 +75,6 @@ export async function findRegion(deps: Deps, slug: string) {
 }
 export type Region = NonNullable<Awaited<ReturnType<typeof findRegion>>>;
 
-const refusal = (code: string, key: 'regions.group.nameTaken' | 'regions.group.unknownMunicipality') =>
-  new AppError(422, code, key);
-
 /**
  * Creates a group (`id` null) or changes one: its name, kind, description and municipalities, in
  * one transaction. The path follows the name; a name another region already has is refused.
@@ -89,12 +86,12 @@ export async function saveRegionGroup(
   input: RegionGroupInput,
 ): Promise<string> {
   const slug = slugify(input.name);
-  if (!slug || reservedSlugs.has(slug)) throw refusal('NameTaken', 'regions.group.nameTaken');
+  if (!slug || reservedSlugs.has(slug)) throw refused('NameTaken', 'regions.group.nameTaken');
   const known = new Set(
     (await workRegionsWithMunicipalities(deps)).flatMap((r) => r.municipalities.map((m) => m.nisCode)),
   );
   if (input.municipalities.some((nis) => !known.has(nis)))
-    throw refusal('UnknownMunicipality', 'regions.group.unknownMunicipality');
+    throw refused('UnknownMunicipality', 'regions.group.unknownMunicipality');
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const taken = await trx
@@ -102,7 +99,7 @@ export async function saveRegionGroup(
       .select('id')
       .where('slug', '=', slug)
       .executeTakeFirst();
-    if (taken && taken.id !== id) throw refusal('NameTaken', 'regions.group.nameTaken');
+    if (taken && taken.id !== id) throw refused('NameTaken', 'regions.group.nameTaken');
     const values = {
       slug,
       name: input.name,
@@ -159,24 +156,4 @@ export async function deleteRegionGroup(deps: Deps, actor: Actor, id: string): P
       occurredAt: deps.clock.now(),
     });
   });
-}
-
-/** The indicators Brugwerk holds, with the years that have values: for the curators and the public. */
-export async function indicatorOverview(deps: Deps) {
-  const rows = await deps.db
-    .selectFrom('region_indicators as i')
-    .select([
-      'i.code',
-      'i.name_nl',
-      'i.name_fr',
-      'i.unit',
-      sql<
-        number[]
-      >`ARRAY(SELECT DISTINCT v.year FROM region_indicator_values v WHERE v.indicator_code = i.code ORDER BY v.year)`.as(
-        'years',
-      ),
-    ])
-    .orderBy('i.name_nl')
-    .execute();
-  return rows;
 }

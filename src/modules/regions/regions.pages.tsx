@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { canAnywhere } from '../../platform/authz/permissions.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
@@ -16,11 +17,10 @@ import {
 } from '../../platform/http/forms.ts';
 import { sendPage, setFlash } from '../../platform/http/render.tsx';
 import { needCodes } from '../../platform/vocabularies.ts';
-import { importIndicatorCsv } from './indicators.service.ts';
+import { importIndicatorCsv, indicatorOverview } from './indicators.service.ts';
 import {
   deleteRegionGroup,
   findRegion,
-  indicatorOverview,
   type Region,
   regionOverview,
   saveRegionGroup,
@@ -80,7 +80,7 @@ export function regionPagesRoutes(deps: Deps) {
   return async function (fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const curate = { permission: 'region:curate' } as const;
-    const isCurator = (req: FastifyRequest) => req.user?.platformRoles.includes('curator') ?? false;
+    const isCurator = (req: FastifyRequest) => canAnywhere(req.user, 'region:curate');
 
     app.get('/regios', { config: { permission: 'public' } }, async (req, reply) => {
       const [overview, indicators] = await Promise.all([regionOverview(deps), indicatorOverview(deps)]);

@@ -1,9 +1,8 @@
 import { loadCurrentUser } from '../accounts/authenticate.ts';
 import { assignRole } from '../collaboration/coordinator-roles.service.ts';
-import { days, ManualClock } from '../../platform/clock.ts';
+import { brusselsDay, days, ManualClock } from '../../platform/clock.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
 import {
-  brusselsDay,
   bundleSignal,
   raiseSignal,
   recordEndorsement,

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { brusselsDay } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
@@ -23,7 +24,6 @@ import { findMunicipalities } from '../regions/regions.repository.ts';
 import { workRegions, workRegionsWithMunicipalities } from '../regions/regions.service.ts';
 import {
   addFollowUpEntry,
-  brusselsDay,
   bundleForCoordinator,
   bundleSignal,
   coordinatorDesk,

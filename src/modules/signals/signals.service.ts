@@ -1,11 +1,12 @@
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { authorizeObject } from '../../platform/authz/permissions.ts';
+import { brusselsDay } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { forbidden, refused } from '../../platform/errors.ts';
 import type { CurrentUser } from '../../platform/http/principal.ts';
-import { chooseLocale, type MessageKey, translator } from '../../platform/i18n/i18n.ts';
+import { chooseLocale, translator } from '../../platform/i18n/i18n.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
 import { needCodes, type NeedCode } from '../../platform/vocabularies.ts';
 import { handOverQueuedSignals, type QueuedCaseSignal } from '../cases/consultations.service.ts';
@@ -21,13 +22,6 @@ import {
   type SignalStatus,
   signalStatuses,
 } from './signals.table.ts';
-
-/** A refusal the sender or coordinator can act on; routes show it next to `field`. */
-export const signalRefusal = (code: string, key: MessageKey) => new AppError(422, code, key);
-
-/** The day a moment falls on in Brussels, as 'YYYY-MM-DD'. */
-export const brusselsDay = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(d);
 
 // ---- Intake -------------------------------------------------------------------------------------------
 
@@ -50,12 +44,12 @@ export interface SignalInput {
 async function resolvePlace(deps: Deps, place: SignalInput['place']) {
   if ('region' in place) {
     const known = (await workRegions(deps)).some((r) => r.code === place.region);
-    if (!known) throw signalRefusal('UnknownRegion', 'signals.place.unknown');
+    if (!known) throw refused('UnknownRegion', 'signals.place.unknown');
     return { municipalityNis: null, regionCode: place.region };
   }
   const found = await findMunicipality(deps, place.municipality);
   const regionCode = found ? await workRegionOf(deps, found.municipality.nis_code) : null;
-  if (!found || !regionCode) throw signalRefusal('UnknownMunicipality', 'signals.place.unknown');
+  if (!found || !regionCode) throw refused('UnknownMunicipality', 'signals.place.unknown');
   return { municipalityNis: found.municipality.nis_code, regionCode };
 }
 
@@ -80,7 +74,7 @@ async function insertSignal(trx: Kysely<DB>, deps: Deps, actor: Actor, row: NewS
 /** A signed-in professional passes a signal on; it waits as "new" for the region's signal coordinators. */
 export async function raiseSignal(deps: Deps, actor: Actor, user: CurrentUser, input: SignalInput) {
   if (input.organisationId && !user.memberships.some((m) => m.organisationId === input.organisationId))
-    throw signalRefusal('NotYourOrganisation', 'signals.organisation.notYours');
+    throw refused('NotYourOrganisation', 'signals.organisation.notYours');
   const place = await resolvePlace(deps, input.place);
   return insertSignal(deps.db, deps, actor, {
     created_at: deps.clock.now(),
@@ -424,7 +418,7 @@ export async function bundleSignal(
         .executeTakeFirst(),
       (s) => regions.includes(s.region_code),
     );
-    if (signal.bundle_id) throw signalRefusal('AlreadyBundled', 'signals.bundle.alreadyBundled');
+    if (signal.bundle_id) throw refused('AlreadyBundled', 'signals.bundle.alreadyBundled');
     const now = deps.clock.now();
     let bundle: { id: string; status: BundleStatus };
     if ('title' in target) {
@@ -455,7 +449,7 @@ export async function bundleSignal(
         .where('status', '<>', 'closed')
         .forUpdate()
         .executeTakeFirst();
-      if (!found) throw signalRefusal('UnknownBundle', 'signals.bundle.unknown');
+      if (!found) throw refused('UnknownBundle', 'signals.bundle.unknown');
       bundle = found;
       await trx.updateTable('signal_bundles').set({ updated_at: now }).where('id', '=', bundle.id).execute();
     }
@@ -504,7 +498,7 @@ async function changeBundle(
         .executeTakeFirst(),
       (b) => regions.includes(b.region_code),
     );
-    if (!step.from.includes(bundle.status)) throw signalRefusal('WrongStep', 'signals.bundle.wrongStep');
+    if (!step.from.includes(bundle.status)) throw refused('WrongStep', 'signals.bundle.wrongStep');
     const status = step.status(bundle.status);
     await trx
       .updateTable('signal_bundles')

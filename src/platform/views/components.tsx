@@ -263,6 +263,29 @@ export function RadioGroup(props: {
   );
 }
 
+/** One tick that confirms a destructive or weighty step; its error sits above it. */
+export function ConfirmCheckbox(props: { ctx: PageContext; label: string; error?: string | undefined }) {
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      {props.error ? (
+        <p class="field-error" id="field-confirm-error">
+          {props.error}
+        </p>
+      ) : null}
+      <span class="checkbox">
+        <input
+          type="checkbox"
+          id="field-confirm"
+          name="confirm"
+          value="yes"
+          aria-describedby={props.error ? 'field-confirm-error' : undefined}
+        />
+        <label for="field-confirm">{props.label}</label>
+      </span>
+    </div>
+  );
+}
+
 export function Button(props: { children: ComponentChildren; variant?: 'primary' | 'secondary' | 'danger' }) {
   return (
     <button type="submit" class={`button button--${props.variant ?? 'primary'}`}>

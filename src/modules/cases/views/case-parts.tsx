@@ -154,28 +154,6 @@ export function RevealForm(props: {
   );
 }
 
-export function ConfirmCheckbox(props: { ctx: PageContext; label: string; error?: string | undefined }) {
-  return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      {props.error ? (
-        <p class="field-error" id="field-confirm-error">
-          {props.error}
-        </p>
-      ) : null}
-      <span class="checkbox">
-        <input
-          type="checkbox"
-          id="field-confirm"
-          name="confirm"
-          value="yes"
-          aria-describedby={props.error ? 'field-confirm-error' : undefined}
-        />
-        <label for="field-confirm">{props.label}</label>
-      </span>
-    </div>
-  );
-}
-
 export interface AuditRow {
   id: number;
   at: Date;

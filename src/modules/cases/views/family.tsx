@@ -12,11 +12,11 @@ import {
   codeList,
   Facts,
   formatDay,
+  ConfirmCheckbox,
 } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { readParentView } from '../cases.retention.ts';
 import type { ConsentRequest } from '../referrals.service.ts';
-import { ConfirmCheckbox } from './case-parts.tsx';
 
 // Pages a family reads: plain language, short sentences, in Dutch, French or English.
 

@@ -17,6 +17,7 @@ import {
   codeList,
   Facts,
   Section,
+  ConfirmCheckbox,
 } from '../../../platform/views/components.tsx';
 import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../../platform/views/page-context.ts';
@@ -36,7 +37,6 @@ import {
   CaseDataNotice,
   CaseTextArea,
   OrganisationChoice,
-  ConfirmCheckbox,
   errorsOf,
   MembersSection,
   RevealForm,

@@ -2,6 +2,7 @@ import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import {
   Button,
   CheckboxGroup,
+  ConfirmCheckbox,
   EmptyState,
   ErrorSummary,
   Field,
@@ -17,7 +18,8 @@ import {
 } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { needCodes } from '../../../platform/vocabularies.ts';
-import type { indicatorOverview, Region, regionOverview } from '../region-groups.service.ts';
+import type { indicatorOverview } from '../indicators.service.ts';
+import type { Region, regionOverview } from '../region-groups.service.ts';
 import { indicatorAgeGroups, indicatorCombinations, regionGroupKinds } from '../regions.table.ts';
 import type { workRegionsWithMunicipalities } from '../regions.service.ts';
 
@@ -190,17 +192,7 @@ export function RegionGroupFormPage(props: {
       {props.deleteAction ? (
         <PostForm ctx={ctx} action={props.deleteAction} class="danger-zone">
           <h2>{ctx.t('regions.group.deleteTitle')}</h2>
-          <div class={e.confirm ? 'field field--error' : 'field'}>
-            {e.confirm ? (
-              <p class="field-error" id="field-confirm-error">
-                {e.confirm}
-              </p>
-            ) : null}
-            <span class="checkbox">
-              <input type="checkbox" id="field-confirm" name="confirm" value="yes" />
-              <label for="field-confirm">{ctx.t('regions.group.deleteConfirm')}</label>
-            </span>
-          </div>
+          <ConfirmCheckbox ctx={ctx} label={ctx.t('regions.group.deleteConfirm')} error={e.confirm} />
           <Button variant="danger">{ctx.t('regions.group.delete')}</Button>
         </PostForm>
       ) : null}
