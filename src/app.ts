@@ -27,6 +27,7 @@ import { reflectionRoutes } from './modules/reflection/reflection.routes.tsx';
 import { casesRoutes } from './modules/cases/cases.routes.tsx';
 import { signalsRoutes } from './modules/signals/signals.routes.tsx';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
+import { regionFiguresRoutes } from './modules/regions/region-figures.routes.ts';
 import { regionPagesRoutes } from './modules/regions/regions.pages.tsx';
 import { installRouteGuard, type RegisteredRoute } from './platform/authz/route-guard.ts';
 import type { Deps } from './platform/deps.ts';
@@ -180,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(casesRoutes(deps));
   await app.register(signalsRoutes(deps));
   await app.register(regionPagesRoutes(deps));
+  await app.register(regionFiguresRoutes(deps));
   options.extraRoutes?.(app);
 
   await app.ready();

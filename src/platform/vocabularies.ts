@@ -32,6 +32,12 @@ export type CooperationForm = (typeof cooperationForms)[number];
 export const ageBands = ['0-2', '3-5', '6-11', '12-17', '18+'] as const;
 export type AgeBand = (typeof ageBands)[number];
 
+/** The two groups the gap analysis reports: under 12 (0-2, 3-5, 6-11) and 12 plus (12-17, 18+). */
+export const ageGroups = ['under12', '12plus'] as const;
+export type AgeGroup = (typeof ageGroups)[number];
+export const ageGroupOf = (band: string): AgeGroup | null =>
+  band === '12-17' || band === '18+' ? '12plus' : ageBands.includes(band as AgeBand) ? 'under12' : null;
+
 export const referralMethods = ['phone', 'online_form', 'walk_in', 'warm_referral', 'via_clb'] as const;
 export type ReferralMethod = (typeof referralMethods)[number];
 

@@ -18,7 +18,7 @@ export const PARENT_VIEW_DAYS = 7;
 
 /**
  * Removes one case completely. Its anonymous remains are counted first (per need: kind, month it
- * was made, municipality, destination type, intensity, outcome); every other row goes with the
+ * was made, municipality, age band, destination type, intensity, outcome); every other row goes with the
  * case through the foreign keys, its audit trail included.
  */
 async function removeCase(trx: Kysely<DB>, caseId: string) {
@@ -35,6 +35,7 @@ async function removeCase(trx: Kysely<DB>, caseId: string) {
       'r.intensity',
       'r.outcome as referralOutcome',
       'k.outcome as consultationOutcome',
+      'k.age_band',
     ])
     .where('c.id', '=', caseId)
     .forUpdate('c')
@@ -48,6 +49,7 @@ async function removeCase(trx: Kysely<DB>, caseId: string) {
         month: c.month,
         municipality_nis: c.municipality_nis ?? '',
         need,
+        age_band: c.age_band ?? '',
         destination_type: c.destination_type ?? '',
         intensity: c.intensity ?? 0,
         outcome: c.referralOutcome ?? c.consultationOutcome ?? '',
@@ -55,7 +57,16 @@ async function removeCase(trx: Kysely<DB>, caseId: string) {
       })
       .onConflict((oc) =>
         oc
-          .columns(['kind', 'month', 'municipality_nis', 'need', 'destination_type', 'intensity', 'outcome'])
+          .columns([
+            'kind',
+            'month',
+            'municipality_nis',
+            'need',
+            'age_band',
+            'destination_type',
+            'intensity',
+            'outcome',
+          ])
           .doUpdateSet({ count: sql`case_statistics.count + 1` }),
       )
       .execute();

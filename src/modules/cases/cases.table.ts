@@ -162,6 +162,8 @@ export interface CaseStatisticsTable {
   month: DateText;
   municipality_nis: string;
   need: string;
+  /** A consultation's age band; '' for referrals, which record none. */
+  age_band: string;
   destination_type: string;
   intensity: number;
   outcome: string;

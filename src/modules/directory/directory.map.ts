@@ -1,30 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { geoMercator, geoPath } from 'd3-geo';
-import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
-import { feature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
+import type { Feature } from 'geojson';
+import { fittedProjection, municipalityOutlines } from '../regions/region-map.ts';
+import { geoPath } from 'd3-geo';
 
 // The results map, drawn on the server as SVG: the outlines of the municipalities involved (from
 // the project's 2025 reference data) and the services as numbered points. No tiles, no script.
-
-type Municipality = Feature<Polygon | MultiPolygon, { nis_code: string; name_nl: string }>;
-
-let municipalities: Map<string, Municipality> | undefined;
-
-/** The 2025 municipality outlines by NIS code, read once. */
-function outlines(): Map<string, Municipality> {
-  if (!municipalities) {
-    const topology = JSON.parse(
-      readFileSync(new URL('../regions/data/municipalities-2025.topojson', import.meta.url), 'utf8'),
-    ) as Topology;
-    const collection = feature(
-      topology,
-      topology.objects.municipalities_2025!,
-    ) as unknown as FeatureCollection<Polygon | MultiPolygon, { nis_code: string; name_nl: string }>;
-    municipalities = new Map(collection.features.map((f) => [f.properties.nis_code, f]));
-  }
-  return municipalities;
-}
 
 export interface MapPoint {
   n: number;
@@ -45,12 +24,11 @@ const HEIGHT = 420;
 /** Projects the municipalities and points to an SVG of fixed size, fitted around both. */
 export function resultsMap(municipalityCodes: string[], points: MapPoint[]): ResultsMap | null {
   const areas = [...new Set(municipalityCodes)]
-    .map((nis) => outlines().get(nis))
-    .filter((a): a is Municipality => Boolean(a));
+    .map((nis) => municipalityOutlines().get(nis))
+    .filter((a) => a !== undefined);
   if (areas.length === 0 && points.length === 0) return null;
-  const fitted: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: [
+  const projection = fittedProjection(
+    [
       ...areas,
       ...points.map((p): Feature => ({
         type: 'Feature',
@@ -58,13 +36,8 @@ export function resultsMap(municipalityCodes: string[], points: MapPoint[]): Res
         geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] },
       })),
     ],
-  };
-  const projection = geoMercator().fitExtent(
-    [
-      [12, 12],
-      [WIDTH - 12, HEIGHT - 12],
-    ],
-    fitted,
+    WIDTH,
+    HEIGHT,
   );
   const path = geoPath(projection);
   return {

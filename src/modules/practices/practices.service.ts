@@ -1,4 +1,4 @@
-import type { Kysely, Transaction, Updateable } from 'kysely';
+import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { canInOrganisation } from '../../platform/authz/permissions.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -468,4 +468,17 @@ export async function publishNewFiche(deps: Deps, actor: Actor, start: Parameter
   const version = (await repo.findOpenVersion(deps.db, id))!;
   await publishVersion(deps, actor, { ...version, status: 'submitted' });
   return id;
+}
+
+/** Published practices that run in any of the municipalities (the region picture's supply side). */
+export async function publishedPracticesIn(deps: Deps, municipalities: string[]) {
+  if (municipalities.length === 0) return [];
+  const rows = await deps.db
+    .selectFrom('practices')
+    .select(['id', 'title', 'need_codes'])
+    .where('status', '=', 'published')
+    .where(sql<boolean>`municipality_nis && ${sql.val(municipalities)}::text[]`)
+    .orderBy('title')
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, needs: r.need_codes }));
 }

@@ -16,7 +16,8 @@ import {
   submittedValues,
 } from '../../platform/http/forms.ts';
 import { sendPage, setFlash } from '../../platform/http/render.tsx';
-import { needCodes } from '../../platform/vocabularies.ts';
+import type { MessageKey } from '../../platform/i18n/i18n.ts';
+import { type AgeGroup, ageGroups, type NeedCode, needCodes } from '../../platform/vocabularies.ts';
 import { importIndicatorCsv, indicatorOverview } from './indicators.service.ts';
 import {
   deleteRegionGroup,
@@ -27,7 +28,10 @@ import {
 } from './region-groups.service.ts';
 import { indicatorAgeGroups, indicatorCombinations, regionGroupKinds } from './regions.table.ts';
 import { workRegionsWithMunicipalities } from './regions.service.ts';
-import { IndicatorImportPage, RegionGroupFormPage, RegionPage, RegionsPage } from './views/regions.tsx';
+import { choroplethMap } from './region-map.ts';
+import { regionPicture, type RegionPicture } from './region-picture.service.ts';
+import { type MapLayer, RegionPicturePage, supplyLayerKey } from './views/region-picture.tsx';
+import { IndicatorImportPage, RegionGroupFormPage, RegionsPage } from './views/regions.tsx';
 
 const groupForm = z.object({
   name: requiredText(120),
@@ -66,6 +70,68 @@ const importBody = z.record(
   z.union([z.string().max(200_000), z.array(z.string().max(100)).max(20)]),
 );
 const slugParams = z.object({ slug: z.string().max(80) });
+const mapQuery = z.object({ kaart: z.string().max(100).optional() });
+
+type Translate = FastifyRequest['t'];
+const indicatorName = (locale: string, i: { nameNl: string; nameFr: string | null }) =>
+  locale === 'fr' && i.nameFr ? i.nameFr : i.nameNl;
+
+/** What the map can show: each indicator, and the services per municipality of each need and age group. */
+function layerChoices(t: Translate, locale: string, picture: RegionPicture) {
+  return [
+    ...(picture.indicators.length
+      ? [
+          {
+            label: t('regions.map.indicators'),
+            options: picture.indicators.map((i) => ({ value: i.code, label: indicatorName(locale, i) })),
+          },
+        ]
+      : []),
+    ...ageGroups.map((g) => ({
+      label: t('regions.map.supplyFor', { group: t(`regions.ageGroup.${g}`) }),
+      options: needCodes.map((need) => ({ value: supplyLayerKey(need, g), label: t(`need.${need}`) })),
+    })),
+  ];
+}
+
+/**
+ * The layer the reader chose; without a choice, or with a key that no longer exists (an old link),
+ * the first indicator, or where there is none the supply for money matters under 12.
+ */
+function mapLayer(t: Translate, locale: string, picture: RegionPicture, key: string | undefined): MapLayer {
+  const supply = /^aanbod:([A-Z]+):(under12|12plus)$/.exec(key ?? '');
+  const indicator = picture.indicators.find((i) => i.code === key) ?? picture.indicators[0];
+  const chosen =
+    indicator && !(supply && needCodes.includes(supply[1] as NeedCode))
+      ? {
+          key: indicator.code,
+          label: indicatorName(locale, indicator),
+          unit: indicator.unit,
+          values: picture.layers.indicators.get(indicator.code)!,
+        }
+      : (() => {
+          const [need, group] =
+            supply && needCodes.includes(supply[1] as NeedCode)
+              ? [supply[1]!, supply[2] as AgeGroup]
+              : ['FIN', 'under12' as const];
+          return {
+            key: supplyLayerKey(need, group),
+            label: `${t(`need.${need}` as MessageKey)} · ${t(`regions.ageGroup.${group}`)}`,
+            unit: t('regions.map.servicesUnit'),
+            values: picture.layers.supply(need, group),
+          };
+        })();
+  const names = new Map(
+    picture.region.municipalities.map((m) => [m.nisCode, locale === 'fr' ? m.nameFr : m.nameNl]),
+  );
+  return {
+    key: chosen.key,
+    label: chosen.label,
+    unit: chosen.unit,
+    map: choroplethMap(chosen.values),
+    rows: chosen.values.map((v) => ({ nis: v.nis, name: names.get(v.nis) ?? v.nis, value: v.value })),
+  };
+}
 
 /** A group as its form shows it. */
 const storedValues = (region: Region): FormBody => ({
@@ -215,12 +281,20 @@ export function regionPagesRoutes(deps: Deps) {
 
     app.get(
       '/regios/:slug',
-      { config: { permission: 'public' }, schema: { params: slugParams } },
+      { config: { permission: 'public' }, schema: { params: slugParams, querystring: mapQuery } },
       async (req, reply) => {
         const region = await findRegion(deps, req.params.slug);
         if (!region) throw notFound();
+        const picture = await regionPicture(deps, region);
+        const layer = mapLayer(req.t, req.locale, picture, req.query.kaart);
         return sendPage(req, reply, req.locale === 'fr' ? region.nameFr : region.name, (ctx) => (
-          <RegionPage ctx={ctx} region={region} isCurator={isCurator(req)} />
+          <RegionPicturePage
+            ctx={ctx}
+            picture={picture}
+            layer={layer}
+            layerChoices={layerChoices(req.t, req.locale, picture)}
+            isCurator={isCurator(req)}
+          />
         ));
       },
     );

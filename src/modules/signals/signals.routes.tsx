@@ -19,6 +19,7 @@ import {
 import { sendPage, setFlash } from '../../platform/http/render.tsx';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { needCodes } from '../../platform/vocabularies.ts';
+import { publicCountSchema } from '../../platform/small-counts.ts';
 import { regionsHeldBy } from '../collaboration/coordinator-roles.service.ts';
 import { findMunicipalities } from '../regions/regions.repository.ts';
 import { workRegions, workRegionsWithMunicipalities } from '../regions/regions.service.ts';
@@ -33,7 +34,6 @@ import {
   recordEndorsement,
   recordRecommendation,
   reportYears,
-  SMALL_COUNT,
   signalForCoordinator,
   type SignalInput,
   signalReport,
@@ -154,7 +154,6 @@ const apiSignalInput = z
     message: 'Give either municipality or region',
     path: ['municipality'],
   });
-const publicCountSchema = z.union([z.number().int().min(5), z.literal(SMALL_COUNT)]);
 const reportSchema = z.object({
   region: z.string(),
   year: z.number(),

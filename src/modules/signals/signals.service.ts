@@ -8,6 +8,7 @@ import { forbidden, refused } from '../../platform/errors.ts';
 import type { CurrentUser } from '../../platform/http/principal.ts';
 import { chooseLocale, translator } from '../../platform/i18n/i18n.ts';
 import { queueMail } from '../../platform/mail/outbox.ts';
+import { publicCount } from '../../platform/small-counts.ts';
 import { needCodes, type NeedCode } from '../../platform/vocabularies.ts';
 import { handOverQueuedSignals, type QueuedCaseSignal } from '../cases/consultations.service.ts';
 import { regionsHeldBy } from '../collaboration/coordinator-roles.service.ts';
@@ -600,10 +601,6 @@ export function addFollowUpEntry(
 
 // ---- Public report --------------------------------------------------------------------------------------
 
-/** Small counts are never published (ARCHITECTURE §4): anything below 5, zero included, reads "< 5". */
-export const SMALL_COUNT = '< 5';
-export const publicCount = (n: number): number | typeof SMALL_COUNT => (n < 5 ? SMALL_COUNT : n);
-
 /**
  * A region's year in signals: how many per need and per status (no grand total, so a suppressed
  * status cannot be worked out by subtraction), and the recommendations sent that year with their
@@ -664,6 +661,24 @@ export async function signalReport(deps: Deps, regionCode: string, year: number)
   };
 }
 export type SignalReport = Awaited<ReturnType<typeof signalReport>>;
+
+/**
+ * How many signals were raised since a day about the given municipalities (and, for a work region,
+ * about the region as a whole), per need: the demand side of the region picture. Numbers only.
+ */
+export async function signalCountsIn(
+  deps: Deps,
+  place: { municipalities: string[]; workRegion: string | null },
+  since: string,
+): Promise<Map<string, number>> {
+  const { rows } = await sql<{ need: string; n: string }>`
+    SELECT need, count(*)::text AS n FROM signals s, unnest(s.needs) AS need
+     WHERE s.created_at >= ${since}::date
+       AND (s.municipality_nis = ANY(${place.municipalities})
+            OR (s.municipality_nis IS NULL AND s.region_code = ${place.workRegion ?? ''}))
+     GROUP BY need`.execute(deps.db);
+  return new Map(rows.map((r) => [r.need, Number(r.n)]));
+}
 
 /** The years a region's report can be asked for: from the first signal's year to this year. */
 export async function reportYears(deps: Deps): Promise<number[]> {

@@ -399,13 +399,19 @@ export function formatDateTime(ctx: PageContext, date: Date | null | undefined):
 }
 
 /** A 'YYYY-MM-DD' date in the reader's language. */
+const localeTag = (ctx: PageContext) =>
+  ctx.locale === 'nl' ? 'nl-BE' : ctx.locale === 'fr' ? 'fr-BE' : 'en-GB';
+
 export function formatDay(ctx: PageContext, day: string | null | undefined): string {
   if (!day) return '—';
-  const tag = ctx.locale === 'nl' ? 'nl-BE' : ctx.locale === 'fr' ? 'fr-BE' : 'en-GB';
-  return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(localeTag(ctx), { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
   );
 }
+
+/** A number as the reader writes it (1.234,5 in Dutch), with at most `digits` decimals. */
+export const formatNumber = (ctx: PageContext, n: number, digits = 2): string =>
+  n.toLocaleString(localeTag(ctx), { maximumFractionDigits: digits });
 
 export function Facts(props: { rows: [string, ComponentChildren][] }) {
   return (

@@ -1,12 +1,11 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { formatNumber } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { YearFigure } from '../fiche.ts';
 
 const WIDTH = 240;
 const HEIGHT = 110;
 const MARGIN = { top: 16, right: 4, bottom: 20, left: 4 };
-
-const formatNumber = (ctx: PageContext, n: number) => n.toLocaleString(`${ctx.locale}-BE`);
 
 /**
  * The figures per school year: a table (the accessible reading) and, per indicator, a small bar
@@ -41,7 +40,7 @@ export function YearFigures({ ctx, figures }: { ctx: PageContext; figures: YearF
                 <th scope="row">{i}</th>
                 {years.map((y) => {
                   const v = value(y, i);
-                  return <td key={y}>{v === undefined ? '–' : formatNumber(ctx, v)}</td>;
+                  return <td key={y}>{v === undefined ? '–' : formatNumber(ctx, v, 3)}</td>;
                 })}
               </tr>
             ))}
@@ -75,7 +74,7 @@ export function YearFigures({ ctx, figures }: { ctx: PageContext; figures: YearF
                         height={HEIGHT - MARGIN.bottom - y(v)}
                       />
                       <text x={left + x.bandwidth() / 2} y={y(v) - 3} text-anchor="middle">
-                        {formatNumber(ctx, v)}
+                        {formatNumber(ctx, v, 3)}
                       </text>
                       <text x={left + x.bandwidth() / 2} y={HEIGHT - 6} text-anchor="middle">
                         {year.slice(2, 4)}-{year.slice(7)}
