@@ -58,7 +58,7 @@ for (const mode of ['without JavaScript', 'with JavaScript and axe'] as const)
       await page.getByLabel('Nazareth-De Pinte', { exact: true }).check();
       await button(page, 'Opslaan').click();
       await page.getByRole('heading', { name: 'Lerend netwerk Kanaalzone' }).waitFor();
-      await page.getByText('Nazareth-De Pinte').waitFor();
+      await page.getByText('(44086)').waitFor();
       await check(page, 'region page');
       await page.getByRole('link', { name: 'Regio wijzigen' }).click();
       await check(page, 'edit region form');
@@ -83,8 +83,35 @@ for (const mode of ['without JavaScript', 'with JavaScript and axe'] as const)
       await visitor.goto(url('/regios'));
       await visitor.getByRole('link', { name: 'Lerend netwerk Kanaalzone' }).waitFor();
       assert.equal(await visitor.getByRole('link', { name: 'Nieuwe regio' }).count(), 0);
+      await visitor.getByRole('link', { name: 'Lerend netwerk Kanaalzone' }).click();
+      // The picture: findings, heat table, supply, demand and the map of the first indicator.
+      await visitor.getByRole('heading', { name: 'Kloven en sterktes' }).waitFor();
+      await visitor.getByRole('table', { name: /Nood en aanbod per behoefte/ }).waitFor();
+      await visitor.getByRole('img', { name: /gekleurd volgens Kansarmoede-index/ }).waitFor();
+      const indicatorTable = visitor.getByRole('table', { name: 'Kansarmoede-index per gemeente' });
+      assert.match(await indicatorTable.innerText(), /Gent\s+21,4/);
+      await check(visitor, 'region picture, indicator map');
+      await visitor.getByLabel('Wat toont de kaart?').selectOption('aanbod:FIN:12plus');
+      await button(visitor, 'Toon op de kaart').click();
+      await visitor
+        .getByRole('table', { name: 'Geld en materiële hulp · Jongeren van 12 en ouder per gemeente' })
+        .waitFor();
+      await check(visitor, 'region picture, supply map');
+      // The region report on paper: the map chooser and the buttons stay off the page.
+      await visitor.emulateMedia({ media: 'print' });
+      assert.equal(await visitor.locator('.map-chooser').isVisible(), false);
+      assert.equal(
+        await visitor.getByRole('table', { name: /Nood en aanbod per behoefte/ }).isVisible(),
+        true,
+      );
+      if (js) assert.ok((await visitor.pdf()).length > 10_000);
+      await visitor.emulateMedia({ media: 'screen' });
+      const csv = await visitor.request.get(url('/api/v1/regions/lerend-netwerk-kanaalzone/figures.csv'));
+      assert.match(await csv.text(), /^onderdeel,behoefte,leeftijd,code,maat,waarde/);
+
+      await visitor.goto(url('/regios'));
       await visitor.getByRole('link', { name: 'Oost-Vlaanderen' }).click();
-      await visitor.getByText('Nazareth-De Pinte').waitFor();
+      await visitor.getByText('(44086)').waitFor();
       await check(visitor, 'province page, public');
     });
   });

@@ -5,6 +5,7 @@ import { loadDemoPractices } from './modules/practices/practices.demo.ts';
 import { loadDemoReflection } from './modules/reflection/reflection.demo.ts';
 import { loadDemoCases } from './modules/cases/cases.demo.ts';
 import { loadDemoSignals } from './modules/signals/signals.demo.ts';
+import { loadDemoRegions } from './modules/regions/regions.demo.ts';
 import { confirmTotpEnrolment, currentTotpCode, startTotpEnrolment } from './modules/accounts/mfa.service.ts';
 import type { OrganisationRole, PlatformRole } from './modules/accounts/accounts.table.ts';
 import { systemActor, type Deps } from './platform/deps.ts';
@@ -231,5 +232,7 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoAccount[] | n
     welfareWorker: await userId('welzijn@noordoever.demo.invalid'),
     familyCentre: await userId('onthaal@zonnewijzer.demo.invalid'),
   });
+  // A learning network's region and invented indicators, so the region picture has something to show.
+  await loadDemoRegions(deps, actor);
   return result;
 }

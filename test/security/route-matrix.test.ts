@@ -843,6 +843,15 @@ describe('route-by-role matrix', () => {
       allowed: ALL,
       probe: () => ({ url: '/signalen/rapport.csv?regio=40000&jaar=2026' }),
     },
+    'GET /api/v1/regions': { allowed: ALL, probe: () => ({ url: '/api/v1/regions' }) },
+    'GET /api/v1/regions/:slug/figures': {
+      allowed: ALL,
+      probe: async () => ({ url: `/api/v1/regions/${await freshRegion()}/figures` }),
+    },
+    'GET /api/v1/regions/:slug/figures.csv': {
+      allowed: ALL,
+      probe: () => ({ url: '/api/v1/regions/40000/figures.csv' }),
+    },
     'GET /api/v1/signals/report': {
       allowed: ALL,
       probe: () => ({ url: '/api/v1/signals/report?region=40000&year=2026' }),
