@@ -273,6 +273,26 @@ export function IndicatorImportPage(props: {
           value={one(v.direction)}
           error={e.direction}
         />
+        {/* With JavaScript a file can be chosen; it is read into the field below (csv-file.js). */}
+        <div
+          class="field"
+          data-csv-file
+          data-read-message={ctx.t('regions.import.fileRead', { name: '{name}', lines: '{lines}' })}
+          hidden
+        >
+          <label for="csv-file">{ctx.t('regions.import.file')}</label>
+          <p class="field-hint" id="csv-file-hint">
+            {ctx.t('regions.import.fileHint')}
+          </p>
+          <input
+            type="file"
+            id="csv-file"
+            accept=".csv,text/csv,text/plain"
+            aria-describedby="csv-file-hint"
+          />
+          <p class="field-hint" role="status" data-csv-file-status></p>
+        </div>
+        <script type="module" src="/static/csv-file.js"></script>
         <TextAreaField
           name="csv"
           label={ctx.t('regions.import.csv')}

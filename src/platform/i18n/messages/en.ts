@@ -1565,4 +1565,8 @@ export const en: Record<keyof typeof nl, string> = {
   'regions.map.noOutlines': 'We have no outlines to draw for these municipalities.',
   'regions.map.tableCaption': '{layer} per municipality',
   'regions.map.municipality': 'Municipality',
+  'regions.import.file': 'Choose a CSV file',
+  'regions.import.fileHint':
+    'The contents go into the field below; check them before importing. You can also paste directly.',
+  'regions.import.fileRead': '{name} read: {lines} lines. Check the field and choose Import.',
 };

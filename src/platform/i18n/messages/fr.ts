@@ -1610,4 +1610,8 @@ export const fr: Record<keyof typeof nl, string> = {
   'regions.map.noOutlines': "Nous n'avons pas de contours pour ces communes.",
   'regions.map.tableCaption': '{layer} par commune',
   'regions.map.municipality': 'Commune',
+  'regions.import.file': 'Choisir un fichier CSV',
+  'regions.import.fileHint':
+    "Le contenu est placé dans le champ ci-dessous ; vérifiez-le avant l'importation. Vous pouvez aussi coller directement.",
+  'regions.import.fileRead': '{name} lu : {lines} lignes. Vérifiez le champ puis choisissez Importer.',
 };

@@ -1580,4 +1580,8 @@ export const nl = {
   'regions.map.noOutlines': 'Voor deze gemeenten hebben we geen grenzen om te tekenen.',
   'regions.map.tableCaption': '{layer} per gemeente',
   'regions.map.municipality': 'Gemeente',
+  'regions.import.file': 'Kies een CSV-bestand',
+  'regions.import.fileHint':
+    'De inhoud komt in het veld hieronder; kijk ze na voor je inleest. Je kunt ook rechtstreeks plakken.',
+  'regions.import.fileRead': '{name} gelezen: {lines} regels. Kijk het veld na en kies Inlezen.',
 } as const;
