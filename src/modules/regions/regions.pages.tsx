@@ -99,28 +99,28 @@ function layerChoices(t: Translate, locale: string, picture: RegionPicture) {
  * the first indicator, or where there is none the supply for money matters under 12.
  */
 function mapLayer(t: Translate, locale: string, picture: RegionPicture, key: string | undefined): MapLayer {
-  const supply = /^aanbod:([A-Z]+):(under12|12plus)$/.exec(key ?? '');
-  const indicator = picture.indicators.find((i) => i.code === key) ?? picture.indicators[0];
-  const chosen =
-    indicator && !(supply && needCodes.includes(supply[1] as NeedCode))
-      ? {
-          key: indicator.code,
-          label: indicatorName(locale, indicator),
-          unit: indicator.unit,
-          values: picture.layers.indicators.get(indicator.code)!,
-        }
-      : (() => {
-          const [need, group] =
-            supply && needCodes.includes(supply[1] as NeedCode)
-              ? [supply[1]!, supply[2] as AgeGroup]
-              : ['FIN', 'under12' as const];
-          return {
-            key: supplyLayerKey(need, group),
-            label: `${t(`need.${need}` as MessageKey)} · ${t(`regions.ageGroup.${group}`)}`,
-            unit: t('regions.map.servicesUnit'),
-            values: picture.layers.supply(need, group),
-          };
-        })();
+  const match = /^aanbod:([A-Z]+):(under12|12plus)$/.exec(key ?? '');
+  const supplyCell =
+    match && needCodes.includes(match[1] as NeedCode)
+      ? { need: match[1]!, group: match[2] as AgeGroup }
+      : null;
+  const indicator = supplyCell
+    ? undefined
+    : (picture.indicators.find((i) => i.code === key) ?? picture.indicators[0]);
+  const { need, group } = supplyCell ?? { need: 'FIN', group: 'under12' as const };
+  const chosen = indicator
+    ? {
+        key: indicator.code,
+        label: indicatorName(locale, indicator),
+        unit: indicator.unit,
+        values: picture.layers.indicators.get(indicator.code)!,
+      }
+    : {
+        key: supplyLayerKey(need, group),
+        label: `${t(`need.${need}` as MessageKey)} · ${t(`regions.ageGroup.${group}`)}`,
+        unit: t('regions.map.servicesUnit'),
+        values: picture.layers.supply(need, group),
+      };
   const names = new Map(
     picture.region.municipalities.map((m) => [m.nisCode, locale === 'fr' ? m.nameFr : m.nameNl]),
   );

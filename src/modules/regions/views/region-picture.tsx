@@ -46,41 +46,37 @@ function HeatCell({ ctx, cell }: { ctx: PageContext; cell: Cell }) {
   );
 }
 
+/** The gaps and the strengths, each cell said in words. */
 function Findings({ ctx, cells }: { ctx: PageContext; cells: Cell[] }) {
-  const gaps = cells.filter((c) => c.verdict === 'gap');
-  const strengths = cells.filter((c) => c.verdict === 'strength');
   const say = (c: Cell) =>
     ctx.t('regions.picture.finding', {
       cell: cellName(ctx, c),
       need: formatNumber(ctx, c.needRatio ?? 0),
       supply: formatNumber(ctx, c.supplyRatio ?? 0),
     });
+  const lists = [
+    { verdict: 'gap', title: 'regions.picture.gaps', none: 'regions.picture.noGaps' },
+    { verdict: 'strength', title: 'regions.picture.strengths', none: 'regions.picture.noStrengths' },
+  ] as const;
   return (
     <div class="findings">
-      <div>
-        <h3>{ctx.t('regions.picture.gaps')}</h3>
-        {gaps.length ? (
-          <ul>
-            {gaps.map((c) => (
-              <li key={`${c.need}-${c.ageGroup}`}>{say(c)}</li>
-            ))}
-          </ul>
-        ) : (
-          <p>{ctx.t('regions.picture.noGaps')}</p>
-        )}
-      </div>
-      <div>
-        <h3>{ctx.t('regions.picture.strengths')}</h3>
-        {strengths.length ? (
-          <ul>
-            {strengths.map((c) => (
-              <li key={`${c.need}-${c.ageGroup}`}>{say(c)}</li>
-            ))}
-          </ul>
-        ) : (
-          <p>{ctx.t('regions.picture.noStrengths')}</p>
-        )}
-      </div>
+      {lists.map((l) => {
+        const found = cells.filter((c) => c.verdict === l.verdict);
+        return (
+          <div key={l.verdict}>
+            <h3>{ctx.t(l.title)}</h3>
+            {found.length ? (
+              <ul>
+                {found.map((c) => (
+                  <li key={`${c.need}-${c.ageGroup}`}>{say(c)}</li>
+                ))}
+              </ul>
+            ) : (
+              <p>{ctx.t(l.none)}</p>
+            )}
+          </div>
+        );
+      })}
     </div>
   );
 }
