@@ -17,7 +17,7 @@ import {
 } from '../../platform/http/forms.ts';
 import { sendPage, setFlash } from '../../platform/http/render.tsx';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
-import { type AgeGroup, ageGroups, type NeedCode, needCodes } from '../../platform/vocabularies.ts';
+import { ageGroups, needCodes } from '../../platform/vocabularies.ts';
 import { importIndicatorCsv, indicatorOverview } from './indicators.service.ts';
 import {
   deleteRegionGroup,
@@ -30,8 +30,13 @@ import { indicatorAgeGroups, indicatorCombinations, regionGroupKinds } from './r
 import { workRegionsWithMunicipalities } from './regions.service.ts';
 import { choroplethMap } from './region-map.ts';
 import { regionPicture, type RegionPicture } from './region-picture.service.ts';
-import { type MapLayer, RegionPicturePage, supplyLayerKey } from './views/region-picture.tsx';
-import { IndicatorImportPage, RegionGroupFormPage, RegionsPage } from './views/regions.tsx';
+import {
+  type MapLayer,
+  readSupplyLayerKey,
+  RegionPicturePage,
+  supplyLayerKey,
+} from './views/region-picture.tsx';
+import { IndicatorImportPage, localName, RegionGroupFormPage, RegionsPage } from './views/regions.tsx';
 
 const groupForm = z.object({
   name: requiredText(120),
@@ -73,8 +78,6 @@ const slugParams = z.object({ slug: z.string().max(80) });
 const mapQuery = z.object({ kaart: z.string().max(100).optional() });
 
 type Translate = FastifyRequest['t'];
-const indicatorName = (locale: string, i: { nameNl: string; nameFr: string | null }) =>
-  locale === 'fr' && i.nameFr ? i.nameFr : i.nameNl;
 
 /** What the map can show: each indicator, and the services per municipality of each need and age group. */
 function layerChoices(t: Translate, locale: string, picture: RegionPicture) {
@@ -83,7 +86,7 @@ function layerChoices(t: Translate, locale: string, picture: RegionPicture) {
       ? [
           {
             label: t('regions.map.indicators'),
-            options: picture.indicators.map((i) => ({ value: i.code, label: indicatorName(locale, i) })),
+            options: picture.indicators.map((i) => ({ value: i.code, label: localName(locale, i) })),
           },
         ]
       : []),
@@ -99,11 +102,7 @@ function layerChoices(t: Translate, locale: string, picture: RegionPicture) {
  * the first indicator, or where there is none the supply for money matters under 12.
  */
 function mapLayer(t: Translate, locale: string, picture: RegionPicture, key: string | undefined): MapLayer {
-  const match = /^aanbod:([A-Z]+):(under12|12plus)$/.exec(key ?? '');
-  const supplyCell =
-    match && needCodes.includes(match[1] as NeedCode)
-      ? { need: match[1]!, group: match[2] as AgeGroup }
-      : null;
+  const supplyCell = readSupplyLayerKey(key);
   const indicator = supplyCell
     ? undefined
     : (picture.indicators.find((i) => i.code === key) ?? picture.indicators[0]);
@@ -111,7 +110,7 @@ function mapLayer(t: Translate, locale: string, picture: RegionPicture, key: str
   const chosen = indicator
     ? {
         key: indicator.code,
-        label: indicatorName(locale, indicator),
+        label: localName(locale, indicator),
         unit: indicator.unit,
         values: picture.layers.indicators.get(indicator.code)!,
       }
@@ -121,9 +120,7 @@ function mapLayer(t: Translate, locale: string, picture: RegionPicture, key: str
         unit: t('regions.map.servicesUnit'),
         values: picture.layers.supply(need, group),
       };
-  const names = new Map(
-    picture.region.municipalities.map((m) => [m.nisCode, locale === 'fr' ? m.nameFr : m.nameNl]),
-  );
+  const names = new Map(picture.region.municipalities.map((m) => [m.nisCode, localName(locale, m)]));
   return {
     key: chosen.key,
     label: chosen.label,

@@ -8,9 +8,10 @@ import {
   Table,
 } from '../../../platform/views/components.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
-import { ageGroups, needCodes } from '../../../platform/vocabularies.ts';
+import { type AgeGroup, ageGroups, type NeedCode, needCodes } from '../../../platform/vocabularies.ts';
 import type { RegionPicture } from '../region-picture.service.ts';
-import type { ChoroplethMap } from '../region-map.ts';
+import { type ChoroplethMap, SHADES } from '../region-map.ts';
+import { localName } from './regions.tsx';
 
 type Cell = RegionPicture['cells'][number];
 
@@ -23,7 +24,14 @@ export interface MapLayer {
   rows: { nis: string; name: string; value: number | null }[];
 }
 
+/** The map key of a supply layer ("aanbod:FIN:under12"), and back; null for any other key. */
 export const supplyLayerKey = (need: string, ageGroup: string) => `aanbod:${need}:${ageGroup}`;
+export function readSupplyLayerKey(key: string | undefined): { need: NeedCode; group: AgeGroup } | null {
+  const match = /^aanbod:([A-Z]+):(under12|12plus)$/.exec(key ?? '');
+  return match && needCodes.includes(match[1] as NeedCode)
+    ? { need: match[1] as NeedCode, group: match[2] as AgeGroup }
+    : null;
+}
 
 const ratio = (ctx: PageContext, r: number | null) =>
   r === null
@@ -148,7 +156,7 @@ function IndicatorTable({ ctx, picture }: { ctx: PageContext; picture: RegionPic
       columns={[
         {
           header: ctx.t('regions.picture.indicator'),
-          cell: (i) => `${ctx.locale === 'fr' && i.nameFr ? i.nameFr : i.nameNl} (${i.unit})`,
+          cell: (i) => `${localName(ctx.locale, i)} (${i.unit})`,
         },
         { header: ctx.t('regions.import.year'), cell: (i) => i.year },
         {
@@ -196,8 +204,6 @@ function DemandTable({ ctx, picture }: { ctx: PageContext; picture: RegionPictur
   );
 }
 
-const SHADE_LABELS = 5;
-
 function MapFigure(props: {
   ctx: PageContext;
   slug: string;
@@ -235,7 +241,7 @@ function MapFigure(props: {
             {layer.label} ({layer.unit})
             {map.bounds.length ? (
               <ul class="legend">
-                {Array.from({ length: SHADE_LABELS }, (_, k) => (
+                {Array.from({ length: SHADES }, (_, k) => (
                   <li key={k}>
                     <span class={`swatch shade-${k}`} aria-hidden="true" />
                     {ctx.t('regions.map.range', {
@@ -348,7 +354,7 @@ export function RegionPicturePage(props: {
         <ul class="columns">
           {region.municipalities.map((m) => (
             <li key={m.nisCode}>
-              {ctx.locale === 'fr' ? m.nameFr : m.nameNl} <span class="field-hint">({m.nisCode})</span>
+              {localName(ctx.locale, m)} <span class="field-hint">({m.nisCode})</span>
             </li>
           ))}
         </ul>

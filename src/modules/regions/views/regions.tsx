@@ -1,4 +1,3 @@
-import type { MessageKey } from '../../../platform/i18n/i18n.ts';
 import {
   Button,
   CheckboxGroup,
@@ -19,7 +18,7 @@ import {
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { needCodes } from '../../../platform/vocabularies.ts';
 import type { indicatorOverview } from '../indicators.service.ts';
-import type { Region, regionOverview } from '../region-groups.service.ts';
+import type { regionOverview } from '../region-groups.service.ts';
 import { indicatorAgeGroups, indicatorCombinations, regionGroupKinds } from '../regions.table.ts';
 import type { workRegionsWithMunicipalities } from '../regions.service.ts';
 
@@ -27,8 +26,10 @@ type Overview = Awaited<ReturnType<typeof regionOverview>>;
 type Indicators = Awaited<ReturnType<typeof indicatorOverview>>;
 type WorkRegions = Awaited<ReturnType<typeof workRegionsWithMunicipalities>>;
 
-const named = (ctx: PageContext, p: { nameNl: string; nameFr: string }) =>
-  ctx.locale === 'fr' ? p.nameFr : p.nameNl;
+/** A name in the reader's language: the French one where there is one and the page is in French. */
+export const localName = (locale: string, p: { nameNl: string; nameFr: string | null }) =>
+  locale === 'fr' && p.nameFr ? p.nameFr : p.nameNl;
+const named = (ctx: PageContext, p: { nameNl: string; nameFr: string | null }) => localName(ctx.locale, p);
 
 export function RegionsPage(props: {
   ctx: PageContext;
@@ -88,37 +89,6 @@ export function RegionsPage(props: {
             ))}
           </ul>
         )}
-      </Section>
-    </>
-  );
-}
-
-export function RegionPage(props: { ctx: PageContext; region: Region; isCurator: boolean }) {
-  const { ctx, region } = props;
-  return (
-    <>
-      <p>
-        <a href="/regios">{ctx.t('regions.back')}</a>
-      </p>
-      <h1>{ctx.locale === 'fr' ? region.nameFr : region.name}</h1>
-      <p>
-        {ctx.t(`regions.kind.${region.kind}` as MessageKey)} ·{' '}
-        {ctx.t('regions.municipalityCount', { count: region.municipalities.length })}
-      </p>
-      {region.description ? <p class="prewrap">{region.description}</p> : null}
-      {props.isCurator && region.id ? (
-        <p>
-          <a href={`/regios/${region.slug}/bewerken`}>{ctx.t('regions.group.editTitle')}</a>
-        </p>
-      ) : null}
-      <Section title={ctx.t('regions.municipalities')} id="gemeenten">
-        <ul class="columns">
-          {region.municipalities.map((m) => (
-            <li key={m.nisCode}>
-              {named(ctx, m)} <span class="field-hint">({m.nisCode})</span>
-            </li>
-          ))}
-        </ul>
       </Section>
     </>
   );
