@@ -26,6 +26,7 @@ import { practicesRoutes } from './modules/practices/practices.routes.tsx';
 import { reflectionRoutes } from './modules/reflection/reflection.routes.tsx';
 import { casesRoutes } from './modules/cases/cases.routes.tsx';
 import { signalsRoutes } from './modules/signals/signals.routes.tsx';
+import { collaborationRoutes } from './modules/collaboration/collaboration.routes.tsx';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { regionFiguresRoutes } from './modules/regions/region-figures.routes.ts';
 import { regionPagesRoutes } from './modules/regions/regions.pages.tsx';
@@ -178,6 +179,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(neighbourhoodRoutes(deps));
   await app.register(practicesRoutes(deps));
   await app.register(reflectionRoutes(deps));
+  await app.register(collaborationRoutes(deps));
   await app.register(casesRoutes(deps));
   await app.register(signalsRoutes(deps));
   await app.register(regionPagesRoutes(deps));

@@ -6,7 +6,9 @@ import { flagUnreviewedPractices } from './modules/practices/practices.service.t
 import { purgeExpiredCases } from './modules/cases/cases.retention.ts';
 import { takeCaseSignals } from './modules/signals/signals.service.ts';
 import { remindCheckBacks } from './modules/cases/referrals.service.ts';
+import { remindAgreementReviews } from './modules/collaboration/collaborations.service.ts';
 import { openPlatform } from './platform/boot.ts';
+import { translator } from './platform/i18n/i18n.ts';
 import { systemActor } from './platform/deps.ts';
 import { createTransport, sendQueuedMail } from './platform/mail/outbox.ts';
 
@@ -48,13 +50,25 @@ if (config.smtpUrl) {
 
 // Hourly: clean-up of expired sessions, links and throttle rows; reminders to check directory
 // entries (at most one a month per entry); flags on practice fiches not reviewed for a year;
-// check-back reminders for referrals; the purge of cases whose retention ran out.
+// check-back reminders for referrals; review reminders for agreements; the purge of cases whose retention ran out.
 const purgeTimer = setInterval(() => {
   remindCheckBacks(deps).catch((err) => app.log.error({ err }, 'referral check-back reminders'));
   purgeExpiredCases(deps, systemActor('bewaartermijn')).catch((err) => app.log.error({ err }, 'case purge'));
   purgeExpiredAccountData(deps).catch((err) => app.log.error({ err }, 'purge of expired account data'));
   remindUnverifiedServices(deps).catch((err) => app.log.error({ err }, 'directory verification reminders'));
   flagUnreviewedPractices(deps).catch((err) => app.log.error({ err }, 'practice review flags'));
+  remindAgreementReviews(deps, (a) => {
+    const t = translator('nl');
+    return {
+      subject: t('agreement.reminder.subject', { title: a.title }),
+      text: t('agreement.reminder.text', {
+        title: a.title,
+        year: a.schoolYear,
+        day: a.reviewOn,
+        link: a.link,
+      }),
+    };
+  }).catch((err) => app.log.error({ err }, 'agreement review reminders'));
 }, 3_600_000);
 
 // Every minute: anonymous "no offer" signals from consultations pass to the signals module.

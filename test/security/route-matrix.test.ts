@@ -16,6 +16,7 @@ import { Agent } from '../helpers/agent.ts';
 import { loadCurrentUser } from '../../src/modules/accounts/authenticate.ts';
 import { assignRole } from '../../src/modules/collaboration/coordinator-roles.service.ts';
 import * as signals from '../../src/modules/signals/signals.service.ts';
+import * as collaborations from '../../src/modules/collaboration/collaborations.service.ts';
 import { saveRegionGroup } from '../../src/modules/regions/region-groups.service.ts';
 import {
   createFixtures,
@@ -345,6 +346,46 @@ describe('route-by-role matrix', () => {
       await freshSignal(),
       { title: 'Matrixbundel' },
     );
+
+  /** A collaboration of the test organisation and the other one, not public, with two agreement versions. */
+  let collaboration: { id: string; agreements: string[] } | undefined;
+  const sharedCollaboration = async () => {
+    if (collaboration) return collaboration;
+    const admin = (await loadCurrentUser(t.deps, f.users.admin.id, 'session'))!;
+    const id = await collaborations.registerCollaboration(t.deps, actor, admin, f.organisation.id, {
+      title: 'Matrixsamenwerking',
+      description: '',
+      forms: ['referral'],
+      intensity: 'recurring',
+      needs: ['FIN'],
+      level: 'school_policy',
+      municipalityNis: null,
+      place: null,
+      startsOn: '2026-09-01',
+      endsOn: null,
+      status: 'active',
+      partnerIds: [f.otherOrganisation.id],
+      initiatorOrganisationId: null,
+    });
+    const found = (await collaborations.findCollaboration(t.deps, id))!;
+    const agreements = [];
+    for (const text of ['Eerste afspraak', 'Tweede afspraak'])
+      agreements.push(
+        await collaborations.saveAgreement(t.deps, actor, admin, found, {
+          schoolYear: '2026-2027',
+          kind: 'agreement_note',
+          commitments: [{ topic: 'tasks', text, responsible: null }],
+          reviewOn: null,
+        }),
+      );
+    await collaborations.planEvaluation(t.deps, actor, id, '2027-06-01');
+    collaboration = { id, agreements };
+    return collaboration;
+  };
+  const anyEvaluation = async () =>
+    (await t.deps.db.selectFrom('collaboration_evaluations').select('id').executeTakeFirstOrThrow()).id;
+  const collab = async (rest = '') => `/samenwerking/${(await sharedCollaboration()).id}${rest}`;
+  const PARTNER_ADMIN: RoleName[] = ['admin'];
 
   const s = () => f.organisation.slug;
   const matrix: Record<string, { allowed: RoleName[]; probe: Builder }> = {
@@ -910,6 +951,58 @@ describe('route-by-role matrix', () => {
         ],
       ),
     ),
+    'GET /samenwerking/nieuw': { allowed: PARTNER_ADMIN, probe: () => ({ url: '/samenwerking/nieuw' }) },
+    'POST /samenwerking/nieuw': {
+      allowed: PARTNER_ADMIN,
+      probe: () => ({ url: '/samenwerking/nieuw', form: {} }),
+    },
+    'GET /samenwerking/:id': { allowed: SCHOOL_STAFF, probe: async () => ({ url: await collab() }) },
+    'GET /samenwerking/:id/wijzigen': {
+      allowed: PARTNER_ADMIN,
+      probe: async () => ({ url: await collab('/wijzigen') }),
+    },
+    'POST /samenwerking/:id/wijzigen': {
+      allowed: PARTNER_ADMIN,
+      probe: async () => ({ url: await collab('/wijzigen'), form: {} }),
+    },
+    'POST /samenwerking/:id/openbaar': {
+      allowed: PARTNER_ADMIN,
+      probe: async () => ({ url: await collab('/openbaar'), form: {} }),
+    },
+    'POST /samenwerking/:id/evaluaties': {
+      allowed: PARTNER_ADMIN,
+      probe: async () => ({ url: await collab('/evaluaties'), form: {} }),
+    },
+    'POST /samenwerking/:id/evaluaties/:evaluationId': {
+      allowed: PARTNER_ADMIN,
+      probe: async () => ({ url: await collab(`/evaluaties/${await anyEvaluation()}`), form: {} }),
+    },
+    'GET /samenwerking/:id/afspraken/nieuw': {
+      allowed: PARTNER_ADMIN,
+      probe: async () => ({ url: await collab('/afspraken/nieuw') }),
+    },
+    'POST /samenwerking/:id/afspraken/nieuw': {
+      allowed: PARTNER_ADMIN,
+      probe: async () => ({ url: await collab('/afspraken/nieuw'), form: {} }),
+    },
+    'GET /samenwerking/:id/afspraken/vergelijk': {
+      allowed: SCHOOL_STAFF,
+      probe: async () => {
+        const [a, b] = (await sharedCollaboration()).agreements;
+        return { url: await collab(`/afspraken/vergelijk?van=${a}&met=${b}`) };
+      },
+    },
+    'GET /samenwerking/:id/afspraken/:agreementId': {
+      allowed: SCHOOL_STAFF,
+      probe: async () => ({ url: await collab(`/afspraken/${(await sharedCollaboration()).agreements[1]}`) }),
+    },
+    'POST /samenwerking/:id/afspraken/:agreementId/aanvaarden': {
+      allowed: PARTNER_ADMIN,
+      probe: async () => ({
+        url: await collab(`/afspraken/${(await sharedCollaboration()).agreements[1]}/aanvaarden`),
+        form: {},
+      }),
+    },
     'GET /toestemming/:token': {
       allowed: ALL,
       probe: async () => ({ url: `/toestemming/${(await freshReferral()).consentLink}` }),

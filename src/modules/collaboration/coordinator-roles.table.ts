@@ -1,19 +1,22 @@
 import type { Generated } from 'kysely';
 
-/** Coordinator roles per region (ARCHITECTURE §2, Samenwerking). */
+/** Coordinator roles per region or network (ARCHITECTURE §2, Samenwerking). */
 export const coordinatorRoleCodes = [
   'rots',
   'learning_network',
   'lop_expert',
   'signal',
   'bridge_contact',
+  'network',
 ] as const;
 export type CoordinatorRoleCode = (typeof coordinatorRoleCodes)[number];
 
 export interface CoordinatorRolesTable {
   id: Generated<string>;
   code: CoordinatorRoleCode;
-  region_code: string;
+  /** A role belongs to a work region or to a network, never both. */
+  region_code: string | null;
+  network_id: string | null;
   created_at: Date;
 }
 

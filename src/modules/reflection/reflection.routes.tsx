@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeObject, canAnywhere } from '../../platform/authz/permissions.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { schoolYearOf, schoolYearsAround } from '../../platform/school-year.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import {
   type FieldErrors,
@@ -34,7 +35,6 @@ import {
   repeatSession,
   saveNotes,
   saveSetText,
-  schoolYearOf,
   setSessionStatus,
   shareResults,
   startSession,
@@ -92,12 +92,6 @@ const actionForm = z.object({
     .transform((v) => v || null),
 });
 const setEditForm = z.object({ text: requiredText(100_000) });
-
-/** The school years a session may be for: last, this and next. */
-const schoolYearsAround = (now: Date) => {
-  const current = Number(schoolYearOf(now).slice(0, 4));
-  return [current - 1, current, current + 1].map((y) => `${y}-${y + 1}`);
-};
 
 /**
  * Reads a participant's form against the session's exercises. Field names are the exercise ids

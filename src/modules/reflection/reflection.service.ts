@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
+import { nextSchoolYear } from '../../platform/school-year.ts';
 import type { CurrentUser } from '../../platform/http/principal.ts';
 import { partnersAround } from '../directory/neighbourhood.ts';
 import { dimensionsOf, parseSetText, type SetContent } from './question-set.ts';
@@ -22,16 +23,6 @@ const CODE_LENGTH = 6;
 export const normaliseCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 export const isCodeShaped = (code: string) =>
   code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
-
-/** The school year a date falls in: from 1 September to 31 August, e.g. "2026-2027". */
-export function schoolYearOf(date: Date): string {
-  const year = date.getUTCFullYear() - (date.getUTCMonth() < 8 ? 1 : 0);
-  return `${year}-${year + 1}`;
-}
-export const nextSchoolYear = (schoolYear: string) => {
-  const start = Number(schoolYear.slice(0, 4)) + 1;
-  return `${start}-${start + 1}`;
-};
 
 /** Only the facilitator who started a session sees and manages it. */
 export const isFacilitator = (user: CurrentUser | null, session: { facilitator_id: string | null }) =>

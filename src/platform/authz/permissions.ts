@@ -36,6 +36,12 @@ export const permissions = {
   // which signals is the signal coordinator role of their region (object level).
   'signal:raise': ['authenticated'],
   'signal:coordinate': ['authenticated'],
+  // Samenwerking: a collaboration is seen by its partners' members (object level) and changed and
+  // accepted by their admins; an organisation's admin starts a network, whose coordinators (a
+  // coordinator role of that network, object level) run it.
+  'collaboration:manage': ['admin'],
+  'network:create': ['admin'],
+  'network:coordinate': ['authenticated'],
   // Regio's: curators keep the regions (sets of municipalities) and import indicators.
   'region:curate': ['curator'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,7 +1,8 @@
 // The database as Kysely sees it: one line per table, each typed by the module that owns it.
 import type * as accounts from '../../modules/accounts/accounts.table.ts';
 import type * as cases from '../../modules/cases/cases.table.ts';
-import type * as collaboration from '../../modules/collaboration/coordinator-roles.table.ts';
+import type * as collaboration from '../../modules/collaboration/collaboration.table.ts';
+import type * as roles from '../../modules/collaboration/coordinator-roles.table.ts';
 import type * as directory from '../../modules/directory/directory.table.ts';
 import type * as practices from '../../modules/practices/practices.table.ts';
 import type * as reflection from '../../modules/reflection/reflection.table.ts';
@@ -63,8 +64,26 @@ export interface DB {
   reflection_participations: reflection.ReflectionParticipationsTable;
   reflection_answers: reflection.ReflectionAnswersTable;
   reflection_actions: reflection.ReflectionActionsTable;
-  coordinator_roles: collaboration.CoordinatorRolesTable;
-  coordinator_role_holders: collaboration.CoordinatorRoleHoldersTable;
+  coordinator_roles: roles.CoordinatorRolesTable;
+  coordinator_role_holders: roles.CoordinatorRoleHoldersTable;
+  networks: collaboration.NetworksTable;
+  network_members: collaboration.NetworkMembersTable;
+  collaborations: collaboration.CollaborationsTable;
+  collaboration_partners: collaboration.CollaborationPartnersTable;
+  collaboration_evaluations: collaboration.CollaborationEvaluationsTable;
+  agreements: collaboration.AgreementsTable;
+  agreement_acceptances: collaboration.AgreementAcceptancesTable;
+  network_meetings: collaboration.NetworkMeetingsTable;
+  network_actions: collaboration.NetworkActionsTable;
+  network_agenda_items: collaboration.NetworkAgendaItemsTable;
+  network_decisions: collaboration.NetworkDecisionsTable;
+  calendar_feeds: collaboration.CalendarFeedsTable;
+  network_events: collaboration.NetworkEventsTable;
+  event_workshops: collaboration.EventWorkshopsTable;
+  event_registrations: collaboration.EventRegistrationsTable;
+  event_registration_workshops: collaboration.EventRegistrationWorkshopsTable;
+  pulse_rounds: collaboration.PulseRoundsTable;
+  pulse_ratings: collaboration.PulseRatingsTable;
   cases: cases.CasesTable;
   case_members: cases.CaseMembersTable;
   case_audit: cases.CaseAuditTable;

@@ -3,25 +3,23 @@ import type { Locale, MessageKey } from '../i18n/i18n.ts';
 import { PostForm } from './components.tsx';
 import type { PageContext } from './page-context.ts';
 
-/** The modules in the main navigation; `ready: false` shows them as plainly not built yet. */
+/** The modules in the main navigation, in the order the home page lists them. */
 export const moduleNavigation: {
   href: string;
   label: MessageKey;
   description: MessageKey;
-  ready: boolean;
 }[] = [
-  { href: '/sociale-kaart', label: 'nav.directory', description: 'nav.directoryDescription', ready: true },
-  { href: '/praktijken', label: 'nav.practices', description: 'nav.practicesDescription', ready: true },
-  { href: '/reflectie', label: 'nav.reflection', description: 'nav.reflectionDescription', ready: true },
+  { href: '/sociale-kaart', label: 'nav.directory', description: 'nav.directoryDescription' },
+  { href: '/praktijken', label: 'nav.practices', description: 'nav.practicesDescription' },
+  { href: '/reflectie', label: 'nav.reflection', description: 'nav.reflectionDescription' },
   {
     href: '/samenwerking',
     label: 'nav.collaboration',
     description: 'nav.collaborationDescription',
-    ready: false,
   },
-  { href: '/toeleiding', label: 'nav.cases', description: 'nav.casesDescription', ready: true },
-  { href: '/signalen', label: 'nav.signals', description: 'nav.signalsDescription', ready: true },
-  { href: '/regios', label: 'nav.regions', description: 'nav.regionsDescription', ready: true },
+  { href: '/toeleiding', label: 'nav.cases', description: 'nav.casesDescription' },
+  { href: '/signalen', label: 'nav.signals', description: 'nav.signalsDescription' },
+  { href: '/regios', label: 'nav.regions', description: 'nav.regionsDescription' },
 ];
 
 const languageNames: Record<Locale, string> = { nl: 'Nederlands', fr: 'Français', en: 'English' };
@@ -91,7 +89,6 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                 <li key={item.href}>
                   <a href={item.href} aria-current={isCurrent(ctx.path, item.href) ? 'page' : undefined}>
                     {t(item.label)}
-                    {item.ready ? null : <span class="soon"> ({t('shell.comingSoon')})</span>}
                   </a>
                 </li>
               ))}

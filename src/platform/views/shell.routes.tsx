@@ -5,7 +5,7 @@ import { safeReturnPath, sendPage } from '../http/render.tsx';
 import { LANGUAGE_COOKIE, locales } from '../i18n/i18n.ts';
 import { moduleNavigation } from './layout.tsx';
 
-/** Home, the language switch, the sources page and the placeholders of modules still to come. */
+/** Home, the language switch and the sources page. */
 export function shellRoutes(_deps: Deps) {
   return async function (app: FastifyInstance) {
     app.get('/', { config: { permission: 'public' } }, (request, reply) =>
@@ -25,7 +25,6 @@ export function shellRoutes(_deps: Deps) {
                     <a href={item.href}>{ctx.t(item.label)}</a>
                   </h3>
                   <p>{ctx.t(item.description)}</p>
-                  {item.ready ? null : <p class="soon">{ctx.t('shell.notYetBuilt')}</p>}
                 </li>
               ))}
             </ul>
@@ -40,27 +39,6 @@ export function shellRoutes(_deps: Deps) {
         ),
       ),
     );
-
-    // Placeholders for the modules still to come; built modules register their own pages.
-    for (const item of moduleNavigation.filter((m) => !m.ready)) {
-      app.get(item.href, { config: { permission: 'public' } }, (request, reply) =>
-        sendPage(
-          request,
-          reply,
-          (ctx) => ctx.t(item.label),
-          (ctx) => (
-            <>
-              <h1>{ctx.t(item.label)}</h1>
-              <p>{ctx.t(item.description)}</p>
-              <div class="empty-state">
-                <p class="empty-state__title">{ctx.t('shell.notYetBuilt')}</p>
-                <p>{ctx.t('shell.notYetBuiltExplanation')}</p>
-              </div>
-            </>
-          ),
-        ),
-      );
-    }
 
     // A plain link per language, so the switch works without JavaScript.
     app.get(

@@ -46,12 +46,6 @@ describe('page shell and health', () => {
     assert.equal(res.headers.location, '/');
   });
 
-  it('says plainly that modules still to come are not built yet', async () => {
-    const res = await t.app.inject('/samenwerking');
-    assert.equal(res.statusCode, 200);
-    assert.match(res.body, /Dit onderdeel is nog in opbouw/);
-  });
-
   it('shows a Dutch 404 page and a JSON 404 for the API', async () => {
     const page = await t.app.inject('/bestaat-niet');
     assert.equal(page.statusCode, 404);

@@ -268,7 +268,7 @@ function RoundTableSection(props: Part) {
           <Field
             name="meetingOn"
             label={ctx.t('cases.roundTable.meetingOn')}
-            hint={ctx.t('cases.dateHint')}
+            hint={ctx.t('validation.dateHint')}
             value={state?.values.meetingOn ?? rt?.meetingOn ?? undefined}
             error={e.meetingOn}
           />
@@ -350,7 +350,7 @@ function ActionsSection(props: Part) {
           <Field
             name="dueOn"
             label={ctx.t('cases.actions.dueOn')}
-            hint={ctx.t('cases.dateHint')}
+            hint={ctx.t('validation.dateHint')}
             value={state?.values.dueOn}
             error={e.dueOn}
           />

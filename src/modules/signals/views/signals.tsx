@@ -614,7 +614,7 @@ function StepForm(props: {
         <Field
           name={props.date.name}
           label={props.date.label}
-          hint={ctx.t('signals.dateHint')}
+          hint={ctx.t('validation.dateHint')}
           value={v[props.date.name] ?? props.today}
           error={e[props.date.name]}
           inputmode="numeric"
