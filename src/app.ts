@@ -27,6 +27,7 @@ import { reflectionRoutes } from './modules/reflection/reflection.routes.tsx';
 import { casesRoutes } from './modules/cases/cases.routes.tsx';
 import { signalsRoutes } from './modules/signals/signals.routes.tsx';
 import { collaborationRoutes } from './modules/collaboration/collaboration.routes.tsx';
+import { networksRoutes } from './modules/collaboration/networks.routes.tsx';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { regionFiguresRoutes } from './modules/regions/region-figures.routes.ts';
 import { regionPagesRoutes } from './modules/regions/regions.pages.tsx';
@@ -51,8 +52,8 @@ export interface BrugwerkApp extends FastifyInstance {
 
 const publicDir = fileURLToPath(new URL('./public', import.meta.url));
 
-/** Paths whose last part is a secret link (a family's consent or view link, a reset or invitation). */
-const secretLinkPath = /^\/(toestemming|inzage|wachtwoord-herstellen|uitnodiging)\/[^/?#]+/;
+/** Paths whose last part is a secret link (a family's consent or view link, a reset, an invitation, a calendar). */
+const secretLinkPath = /^\/(toestemming|inzage|wachtwoord-herstellen|uitnodiging|kalender)\/[^/?#]+/;
 
 /**
  * What the request log keeps of a request: never the secret in a link, so reading the log does not
@@ -180,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(practicesRoutes(deps));
   await app.register(reflectionRoutes(deps));
   await app.register(collaborationRoutes(deps));
+  await app.register(networksRoutes(deps));
   await app.register(casesRoutes(deps));
   await app.register(signalsRoutes(deps));
   await app.register(regionPagesRoutes(deps));

@@ -26,3 +26,40 @@ export const days = (n: number) => n * 86_400_000;
 /** The day a moment falls on in Brussels, as 'YYYY-MM-DD'. */
 export const brusselsDay = (d: Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(d);
+
+const brusselsParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Brussels',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** How far Brussels' wall clock is ahead of UTC at a moment (one or two hours). */
+function brusselsOffset(at: number): number {
+  const parts = brusselsParts.formatToParts(new Date(at));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return (
+    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - (at - (at % 60_000))
+  );
+}
+
+/** The moment a Brussels day ('YYYY-MM-DD') and time ('HH:MM') name, summer time included. */
+export function brusselsMoment(day: string, time: string): Date {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const first = wall - brusselsOffset(wall);
+  return new Date(wall - brusselsOffset(first));
+}
+
+/** The Brussels wall-clock time of a moment, as 'HH:MM'. */
+export const brusselsTime = (d: Date) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Brussels',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(d);

@@ -17,6 +17,8 @@ import { loadCurrentUser } from '../../src/modules/accounts/authenticate.ts';
 import { assignRole } from '../../src/modules/collaboration/coordinator-roles.service.ts';
 import * as signals from '../../src/modules/signals/signals.service.ts';
 import * as collaborations from '../../src/modules/collaboration/collaborations.service.ts';
+import * as networks from '../../src/modules/collaboration/networks.service.ts';
+import { roleHoldings } from '../../src/modules/collaboration/coordinator-roles.service.ts';
 import { saveRegionGroup } from '../../src/modules/regions/region-groups.service.ts';
 import {
   createFixtures,
@@ -386,6 +388,41 @@ describe('route-by-role matrix', () => {
     (await t.deps.db.selectFrom('collaboration_evaluations').select('id').executeTakeFirstOrThrow()).id;
   const collab = async (rest = '') => `/samenwerking/${(await sharedCollaboration()).id}${rest}`;
   const PARTNER_ADMIN: RoleName[] = ['admin'];
+
+  /** A public network started by the test organisation's admin (its coordinator), with a meeting and an action. */
+  let network:
+    { slug: string; meetingId: string; actionId: string; memberId: string; holdingId: string } | undefined;
+  const sharedNetwork = async () => {
+    if (network) return network;
+    const admin = (await loadCurrentUser(t.deps, f.users.admin.id, 'session'))!;
+    const n = await networks.createNetwork(t.deps, actor, admin, f.organisation.id, {
+      name: 'Matrixnetwerk',
+      kind: 'learning_network',
+      purpose: 'Proeven',
+      municipalityNis: null,
+      isPublic: true,
+    });
+    const meetingId = await networks.planMeeting(t.deps, actor, n, {
+      title: 'Matrixvergadering',
+      startsAt: new Date('2026-12-01T09:00:00Z'),
+      endsAt: new Date('2026-12-01T11:00:00Z'),
+      location: 'Gent',
+      description: '',
+      agenda: ['Welkom'],
+    });
+    const meeting = (await networks.findMeeting(t.deps, n.id, meetingId))!;
+    await networks.addAction(t.deps, actor, meeting, { description: 'Proef', owner: 'Iemand', dueOn: null });
+    const actionId = (await networks.actionsOf(t.deps, meetingId))[0]!.id;
+    const memberId = (await networks.membersOf(t.deps, n.id))[0]!.id;
+    const holdingId = (await roleHoldings(t.deps, { networkId: n.id }))[0]!.id;
+    network = { slug: n.slug, meetingId, actionId, memberId, holdingId };
+    return network;
+  };
+  const net = async (rest = '') => `/netwerken/${(await sharedNetwork()).slug}${rest}`;
+  const meet = async (rest = '') => net(`/vergaderingen/${(await sharedNetwork()).meetingId}${rest}`);
+  const calendarLink = async () =>
+    `/kalender/${await networks.renewCalendarFeed(t.deps, actor, f.users.member.id)}.ics`;
+  const COORDINATOR: RoleName[] = ['admin'];
 
   const s = () => f.organisation.slug;
   const matrix: Record<string, { allowed: RoleName[]; probe: Builder }> = {
@@ -1003,6 +1040,102 @@ describe('route-by-role matrix', () => {
         form: {},
       }),
     },
+    'GET /netwerken': { allowed: ALL, probe: () => ({ url: '/netwerken' }) },
+    'GET /netwerken/nieuw': { allowed: PARTNER_ADMIN, probe: () => ({ url: '/netwerken/nieuw' }) },
+    'POST /netwerken/nieuw': { allowed: PARTNER_ADMIN, probe: () => ({ url: '/netwerken/nieuw', form: {} }) },
+    'GET /netwerken/:slug': { allowed: ALL, probe: async () => ({ url: await net() }) },
+    'GET /netwerken/:slug/wijzigen': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await net('/wijzigen') }),
+    },
+    'POST /netwerken/:slug/wijzigen': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await net('/wijzigen'), form: {} }),
+    },
+    'POST /netwerken/:slug/leden': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await net('/leden'), form: {} }),
+    },
+    'POST /netwerken/:slug/leden/:memberId/verwijderen': {
+      allowed: COORDINATOR,
+      probe: async () => ({
+        url: await net(`/leden/${(await sharedNetwork()).memberId}/verwijderen`),
+        form: {},
+      }),
+    },
+    'POST /netwerken/:slug/rollen': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await net('/rollen'), form: {} }),
+    },
+    'POST /netwerken/:slug/rollen/:holdingId/overdragen': {
+      allowed: COORDINATOR,
+      probe: async () => ({
+        url: await net(`/rollen/${(await sharedNetwork()).holdingId}/overdragen`),
+        form: {},
+      }),
+    },
+    'POST /netwerken/:slug/acties/:actionId': {
+      allowed: COORDINATOR,
+      probe: async () => ({
+        url: await net(`/acties/${(await sharedNetwork()).actionId}`),
+        form: { status: 'open' },
+      }),
+    },
+    'GET /netwerken/:slug/vergaderingen/nieuw': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await net('/vergaderingen/nieuw') }),
+    },
+    'POST /netwerken/:slug/vergaderingen/nieuw': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await net('/vergaderingen/nieuw'), form: {} }),
+    },
+    // The test organisation is a member, so all its staff take part and read the meeting.
+    'GET /netwerken/:slug/vergaderingen/:meetingId': {
+      allowed: SCHOOL_STAFF,
+      probe: async () => ({ url: await meet() }),
+    },
+    'GET /netwerken/:slug/vergaderingen/:meetingId/wijzigen': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await meet('/wijzigen') }),
+    },
+    'POST /netwerken/:slug/vergaderingen/:meetingId/wijzigen': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await meet('/wijzigen'), form: {} }),
+    },
+    'POST /netwerken/:slug/vergaderingen/:meetingId/agenda': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await meet('/agenda'), form: {} }),
+    },
+    'POST /netwerken/:slug/vergaderingen/:meetingId/besluiten': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await meet('/besluiten'), form: {} }),
+    },
+    'POST /netwerken/:slug/vergaderingen/:meetingId/acties': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await meet('/acties'), form: {} }),
+    },
+    'POST /netwerken/:slug/vergaderingen/:meetingId/verslag': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await meet('/verslag'), form: {} }),
+    },
+    'POST /netwerken/:slug/vergaderingen/:meetingId/uitnodigen': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await meet('/uitnodigen'), form: {} }),
+    },
+    'POST /netwerken/:slug/vergaderingen/:meetingId/afgelasten': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await meet('/afgelasten'), form: {} }),
+    },
+    'GET /netwerken/:slug/agenda.ics': {
+      allowed: ALL,
+      probe: async () => ({ url: await net('/agenda.ics') }),
+    },
+    'GET /netwerken/kalender': { allowed: SIGNED_IN, probe: () => ({ url: '/netwerken/kalender' }) },
+    'POST /netwerken/kalender': {
+      allowed: SIGNED_IN,
+      probe: () => ({ url: '/netwerken/kalender', form: {} }),
+    },
+    'GET /kalender/:file': { allowed: ALL, probe: async () => ({ url: await calendarLink() }) },
     'GET /toestemming/:token': {
       allowed: ALL,
       probe: async () => ({ url: `/toestemming/${(await freshReferral()).consentLink}` }),
