@@ -220,7 +220,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CHECK ((region_code IS NULL) <> (network_id IS NULL))`.execute(db);
   await sql`ALTER TABLE coordinator_roles DROP CONSTRAINT coordinator_roles_code_check`.execute(db);
   await sql`ALTER TABLE coordinator_roles ADD CONSTRAINT coordinator_roles_code_check
-    CHECK (code IN ('rots', 'learning_network', 'lop_expert', 'signal', 'bridge_contact', 'network'))`.execute(db);
+    CHECK (code IN ('rots', 'learning_network', 'lop_expert', 'signal', 'bridge_contact', 'network'))`.execute(
+    db,
+  );
   await sql`CREATE UNIQUE INDEX coordinator_roles_network ON coordinator_roles (code, network_id)
     WHERE network_id IS NOT NULL`.execute(db);
 }
