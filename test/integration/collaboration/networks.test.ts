@@ -185,7 +185,7 @@ describe('networks: members, roles, meetings with carried-over actions, invitati
     for (const [description, owner] of [
       ['Lijst van schoolkosten opvragen', 'Basisschool De Linde'],
       ['Folder vertalen', 'Sociaal Huis'],
-    ])
+    ] as const)
       assert.equal(
         (await c.post(`${first}/acties`, { description, owner, dueOn: '2027-01-15' })).statusCode,
         303,
