@@ -21,5 +21,12 @@ export const forbidden = () => new AppError(403, 'Forbidden', 'error.forbidden')
 export const unauthorized = () => new AppError(401, 'Unauthorized', 'error.unauthorized');
 /** A well-formed request the rules refuse (a step that does not fit, a name already taken): 422. */
 export const refused = (code: string, key: MessageKey) => new AppError(422, code, key);
+/**
+ * In a route's `catch`: a refusal (422) comes through to be shown next to its field; anything else is
+ * thrown on, to the error handler.
+ */
+export function rethrowUnlessRefused(err: unknown): asserts err is AppError {
+  if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+}
 export const badRequest = (code = 'BadRequest', key: MessageKey = 'error.badRequest') =>
   new AppError(400, code, key);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, rethrowUnlessRefused } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import {
   atLeastOne,
@@ -281,7 +281,7 @@ export function casesRoutes(deps: Deps) {
         try {
           await run(req, parsed.data);
         } catch (err) {
-          if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+          rethrowUnlessRefused(err);
           return showCase(req, reply, kind, caseId, {
             state: { form, errors: { [field]: req.t(err.messageKey) }, values: parsed.values },
             status: 422,
@@ -435,7 +435,7 @@ export function casesRoutes(deps: Deps) {
             />
           ));
         } catch (err) {
-          if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+          rethrowUnlessRefused(err);
           return showForm({ organisation: req.t(err.messageKey) }, values, 422);
         }
       },
@@ -483,7 +483,7 @@ export function casesRoutes(deps: Deps) {
                 : await revealConsultationIdentity(deps, actor, req.user!, req.params.id, reason);
             return renderCase(req, reply, revealed.access, { identity: revealed.identity });
           } catch (err) {
-            if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+            rethrowUnlessRefused(err);
             return showCase(req, reply, kind, req.params.id, { status: 422 });
           }
         },
@@ -527,7 +527,7 @@ export function casesRoutes(deps: Deps) {
         try {
           await assignHandler(deps, actorOf(req), req.user!, req.params.id, parsed.data.handler);
         } catch (err) {
-          if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+          rethrowUnlessRefused(err);
           return showDay(
             req,
             reply,
@@ -601,7 +601,7 @@ export function casesRoutes(deps: Deps) {
         setFlash(reply, 'success', 'cases.consultation.sent');
         return reply.redirect(`/casusoverleg/${id}`, 303);
       } catch (err) {
-        if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+        rethrowUnlessRefused(err);
         return showNewConsultation(req, reply, { values, errors: { region: req.t(err.messageKey) } }, 422);
       }
     });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeObject, canAnywhere } from '../../platform/authz/permissions.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, rethrowUnlessRefused } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import {
   atLeastOne,
@@ -241,7 +241,7 @@ export function collaborationRoutes(deps: Deps) {
         setFlash(reply, 'success', 'collaboration.new.done');
         return reply.redirect(`/samenwerking/${id}`, 303);
       } catch (err) {
-        if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+        rethrowUnlessRefused(err);
         return showForm(
           req,
           reply,
@@ -354,7 +354,7 @@ export function collaborationRoutes(deps: Deps) {
         try {
           await changeCollaboration(deps, actorOf(req), c, inputOf(parsed.data, partners));
         } catch (err) {
-          if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+          rethrowUnlessRefused(err);
           return showForm(
             req,
             reply,
@@ -385,7 +385,7 @@ export function collaborationRoutes(deps: Deps) {
             parsed.data.consent === 'yes',
           );
         } catch (err) {
-          if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+          rethrowUnlessRefused(err);
           const state = { values: parsed.values, errors: { organisation: req.t(err.messageKey) } };
           return showCollaboration(req, reply, c, { form: 'public', state }, 422);
         }
@@ -656,7 +656,7 @@ export function collaborationRoutes(deps: Deps) {
         try {
           await acceptAgreement(deps, actorOf(req), req.user!, c, agreement, all, parsed.data.organisation);
         } catch (err) {
-          if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+          rethrowUnlessRefused(err);
           return showAgreement(req, reply, c, agreement.id, { organisation: req.t(err.messageKey) }, 422);
         }
         setFlash(reply, 'success', 'agreement.accept.done');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authorizeObject, canAnywhere } from '../../platform/authz/permissions.ts';
 import { brusselsDay, brusselsMoment, brusselsTime } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { AppError, forbidden, rethrowUnlessRefused } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import {
   choice,
@@ -256,7 +256,7 @@ export function networksRoutes(deps: Deps) {
           setFlash(reply, 'success', 'network.new.done');
           return reply.redirect(`/netwerken/${network.slug}`, 303);
         } catch (err) {
-          if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+          rethrowUnlessRefused(err);
           return showNetworkForm(
             req,
             reply,
@@ -373,7 +373,7 @@ export function networksRoutes(deps: Deps) {
         await work();
         return null;
       } catch (err) {
-        if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+        rethrowUnlessRefused(err);
         const state = {
           values: submittedValues(req.body as FormBody),
           errors: { [field]: req.t(err.messageKey) },
@@ -708,7 +708,7 @@ export function networksRoutes(deps: Deps) {
           try {
             await act(req, n, m, parsed.data);
           } catch (err) {
-            if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+            rethrowUnlessRefused(err);
             const state = { values: parsed.values, errors: { _form: req.t(err.messageKey) } };
             return showMeeting(req, reply, n.slug, m.id, { form, state }, 422);
           }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canAnywhere } from '../../platform/authz/permissions.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { notFound, rethrowUnlessRefused } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import {
   checkboxValues,
@@ -192,7 +192,7 @@ export function regionPagesRoutes(deps: Deps) {
         setFlash(reply, 'success', 'regions.group.saved');
         return reply.redirect(`/regios/${slug}`, 303);
       } catch (err) {
-        if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+        rethrowUnlessRefused(err);
         const field = err.code === 'NameTaken' ? 'name' : 'municipalities';
         return showGroupForm(
           req,

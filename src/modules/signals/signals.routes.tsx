@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { brusselsDay } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, rethrowUnlessRefused } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import {
   atLeastOne,
@@ -337,7 +337,7 @@ export function signalsRoutes(deps: Deps) {
           organisationId: d.organisation,
         });
       } catch (err) {
-        if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+        rethrowUnlessRefused(err);
         const field = err.code === 'NotYourOrganisation' ? 'organisation' : 'place';
         return showNewSignal(req, reply, { values, errors: { [field]: req.t(err.messageKey) } }, 422);
       }
@@ -470,7 +470,7 @@ export function signalsRoutes(deps: Deps) {
           setFlash(reply, 'success', 'signals.bundle.added');
           return reply.redirect(`/signalen/behandelen/bundels/${bundleId}`, 303);
         } catch (err) {
-          if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+          rethrowUnlessRefused(err);
           return showSignal(
             req,
             reply,
@@ -550,7 +550,7 @@ export function signalsRoutes(deps: Deps) {
           try {
             await run(req, parsed.data);
           } catch (err) {
-            if (!(err instanceof AppError) || err.statusCode !== 422) throw err;
+            rethrowUnlessRefused(err);
             // The step no longer fits the bundle (another coordinator moved it on): said at the top.
             const errors = { page: req.t(err.messageKey) };
             return showBundle(
