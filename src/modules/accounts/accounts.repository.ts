@@ -49,6 +49,10 @@ export const findOrganisations = (db: Kysely<DB>, options: { limit: number; offs
     .offset(options.offset)
     .execute();
 
+/** Every organisation's id and name, by name: for the choice of a partner or member. */
+export const findOrganisationNames = (db: Kysely<DB>) =>
+  db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
+
 export const countOrganisations = async (db: Kysely<DB>) =>
   Number(
     (

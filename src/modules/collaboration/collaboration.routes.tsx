@@ -21,6 +21,7 @@ import { sendPage, setFlash } from '../../platform/http/render.tsx';
 import { schoolYearOf, schoolYearsAround } from '../../platform/school-year.ts';
 import { one } from '../../platform/views/components.tsx';
 import { cooperationForms, needCodes } from '../../platform/vocabularies.ts';
+import { findOrganisationNames } from '../accounts/accounts.repository.ts';
 import { findMunicipality, workRegionsWithMunicipalities } from '../regions/regions.service.ts';
 import { localName } from '../regions/views/regions.tsx';
 import {
@@ -49,6 +50,7 @@ import {
   findEvaluations,
   isCurrentVersion,
   mayManageCollaboration,
+  organisationsAdministeredBy,
   maySeeCollaboration,
   partnersAdministeredBy,
   planEvaluation,
@@ -130,9 +132,6 @@ export function collaborationRoutes(deps: Deps) {
     const managed = async (req: FastifyRequest, id: string) =>
       authorizeObject(await findCollaboration(deps, id), (c) => mayManageCollaboration(req.user, c));
 
-    const organisationOptions = async () =>
-      deps.db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
-
     app.get('/samenwerking', { config: { permission: 'public' } }, async (req, reply) => {
       const visibleToUser = await visibleCollaborations(deps, req.user);
       const own = req.user
@@ -161,14 +160,10 @@ export function collaborationRoutes(deps: Deps) {
       status = 200,
     ) {
       const [organisations, regions] = await Promise.all([
-        organisationOptions(),
+        findOrganisationNames(deps.db),
         workRegionsWithMunicipalities(deps),
       ]);
-      const ownOrganisations = target
-        ? null
-        : req
-            .user!.memberships.filter((m) => m.role === 'admin')
-            .map((m) => ({ id: m.organisationId, name: m.organisationName }));
+      const ownOrganisations = target ? null : organisationsAdministeredBy(req.user!);
       const title = req.t(target ? 'collaboration.edit.title' : 'collaboration.new.title');
       return sendPage(
         req,

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { canInOrganisation } from '../../platform/authz/permissions.ts';
 import { brusselsDay, days } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
@@ -49,7 +50,12 @@ export interface Collaboration {
 const isMemberOf = (user: CurrentUser | null, organisationId: string) =>
   Boolean(user?.memberships.some((m) => m.organisationId === organisationId));
 const isAdminOf = (user: CurrentUser | null, organisationId: string) =>
-  Boolean(user?.memberships.some((m) => m.organisationId === organisationId && m.role === 'admin'));
+  canInOrganisation(user, 'collaboration:manage', organisationId);
+/** The organisations a user is admin of: those they may register a collaboration or start a network for. */
+export const organisationsAdministeredBy = (user: CurrentUser) =>
+  user.memberships
+    .filter((m) => isAdminOf(user, m.organisationId))
+    .map((m) => ({ id: m.organisationId, name: m.organisationName }));
 
 /** Members of a partner see a collaboration; anyone sees it once every partner made it public. */
 export const maySeeCollaboration = (user: CurrentUser | null, c: Collaboration) =>

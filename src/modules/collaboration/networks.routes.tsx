@@ -19,11 +19,12 @@ import {
   submittedValues,
 } from '../../platform/http/forms.ts';
 import { sendPage, setFlash } from '../../platform/http/render.tsx';
-import { findUserByEmail } from '../accounts/accounts.repository.ts';
+import { findOrganisationNames, findUserByEmail } from '../accounts/accounts.repository.ts';
 import { loadCurrentUser } from '../accounts/authenticate.ts';
 import { findMunicipality, workRegionsWithMunicipalities } from '../regions/regions.service.ts';
 import { localName } from '../regions/views/regions.tsx';
 import { meetingsCalendar } from './calendar.ts';
+import { organisationsAdministeredBy } from './collaborations.service.ts';
 import { actionStatuses, networkKinds } from './collaboration.table.ts';
 import { assignRole, handOverRole, roleHoldings } from './coordinator-roles.service.ts';
 import { coordinatorRoleCodes } from './coordinator-roles.table.ts';
@@ -185,8 +186,6 @@ export function networksRoutes(deps: Deps) {
     async function meetingOf(network: Network, meetingId: string) {
       return authorizeObject(await findMeeting(deps, network.id, meetingId), () => true);
     }
-    const organisationOptions = () =>
-      deps.db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
 
     app.get('/netwerken', { config: { permission: 'public' } }, async (req, reply) => {
       const networks = await listNetworks(deps, req.user);
@@ -211,11 +210,7 @@ export function networksRoutes(deps: Deps) {
     ) {
       const regions = await workRegionsWithMunicipalities(deps);
       const title = req.t(network ? 'network.edit.title' : 'network.new.title');
-      const ownOrganisations = network
-        ? null
-        : req
-            .user!.memberships.filter((m) => m.role === 'admin')
-            .map((m) => ({ id: m.organisationId, name: m.organisationName }));
+      const ownOrganisations = network ? null : organisationsAdministeredBy(req.user!);
       return sendPage(
         req,
         reply,
@@ -321,7 +316,7 @@ export function networksRoutes(deps: Deps) {
         roleHoldings(deps, { networkId: n.id }),
         meetingsOf(deps, n.id),
         access.takesPart ? networkActions(deps, n.id) : [],
-        access.coordinates ? organisationOptions() : [],
+        access.coordinates ? findOrganisationNames(deps.db) : [],
         n.municipality_nis ? findMunicipality(deps, n.municipality_nis) : null,
       ]);
       return sendPage(

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { canInOrganisation } from '../../platform/authz/permissions.ts';
 import { brusselsDay } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
@@ -37,6 +38,15 @@ export const findNetworkBySlug = (deps: Deps, slug: string) =>
 
 /** The networks a user takes part in: as coordinator, as a member, or through a member organisation. */
 export async function networksOf(deps: Deps, user: CurrentUser): Promise<string[]> {
+  const [membered, coordinated] = await Promise.all([
+    networksMemberedBy(deps, user),
+    networksCoordinatedBy(deps, user.id),
+  ]);
+  return [...new Set([...membered, ...coordinated])];
+}
+
+/** The networks a user is a member of, in person or through one of their organisations. */
+async function networksMemberedBy(deps: Deps, user: CurrentUser): Promise<string[]> {
   const organisations = user.memberships.map((m) => m.organisationId);
   const rows = await deps.db
     .selectFrom('network_members')
@@ -50,8 +60,7 @@ export async function networksOf(deps: Deps, user: CurrentUser): Promise<string[
       ]),
     )
     .execute();
-  const coordinated = await networksCoordinatedBy(deps, user.id);
-  return [...new Set([...rows.map((r) => r.network_id), ...coordinated])];
+  return rows.map((r) => r.network_id);
 }
 
 export interface NetworkAccess {
@@ -68,7 +77,7 @@ export async function accessTo(
 ): Promise<NetworkAccess> {
   if (!user) return { takesPart: false, coordinates: false };
   const coordinates = (await networksCoordinatedBy(deps, user.id)).includes(network.id);
-  const takesPart = coordinates || (await networksOf(deps, user)).includes(network.id);
+  const takesPart = coordinates || (await networksMemberedBy(deps, user)).includes(network.id);
   return { takesPart, coordinates };
 }
 
@@ -105,7 +114,7 @@ export async function createNetwork(
   organisationId: string,
   input: NetworkInput,
 ): Promise<Network> {
-  if (!user.memberships.some((m) => m.organisationId === organisationId && m.role === 'admin'))
+  if (!canInOrganisation(user, 'network:create', organisationId))
     throw refused('NotAdmin', 'collaboration.own.notAdmin');
   const base = slugify(input.name) || 'netwerk';
   let slug = base;

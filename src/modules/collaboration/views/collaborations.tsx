@@ -78,6 +78,10 @@ export function municipalityField(
   );
 }
 
+/** An agreement version as lists and comparisons name it: "2026-2027 · versie 2". */
+const versionLabel = (ctx: PageContext, a: Agreement) =>
+  `${a.schoolYear} · ${ctx.t('agreement.versionN', { n: a.version })}`;
+
 const partnerNames = (c: Collaboration) => c.partners.map((p) => p.name).join(', ');
 
 function CollaborationTable(props: { ctx: PageContext; caption: string; rows: Collaboration[] }) {
@@ -352,6 +356,7 @@ export function CollaborationPage(props: {
   const publicErrors = errorsFor('public');
   const planErrors = errorsFor('plan');
   const years = [...new Set(props.agreements.map((a) => a.schoolYear))];
+  const versionOptions = props.agreements.map((a) => ({ value: a.id, label: versionLabel(ctx, a) }));
   return (
     <>
       {back(ctx, '/samenwerking', 'collaboration.back')}
@@ -457,19 +462,13 @@ export function CollaborationPage(props: {
             <SelectField
               name="van"
               label={ctx.t('agreement.compare.older')}
-              options={props.agreements.map((a) => ({
-                value: a.id,
-                label: `${a.schoolYear} · ${ctx.t('agreement.versionN', { n: a.version })}`,
-              }))}
+              options={versionOptions}
               value={props.agreements[1]!.id}
             />
             <SelectField
               name="met"
               label={ctx.t('agreement.compare.newer')}
-              options={props.agreements.map((a) => ({
-                value: a.id,
-                label: `${a.schoolYear} · ${ctx.t('agreement.versionN', { n: a.version })}`,
-              }))}
+              options={versionOptions}
               value={props.agreements[0]!.id}
             />
             <Button variant="secondary">{ctx.t('agreement.compare.submit')}</Button>
@@ -758,7 +757,7 @@ export function AgreementComparePage(props: {
       : cm.responsible
         ? (c.partners.find((p) => p.organisationId === cm.responsible)?.name ?? '—')
         : ctx.t('agreement.allPartners');
-  const label = (a: Agreement) => `${a.schoolYear} · ${ctx.t('agreement.versionN', { n: a.version })}`;
+  const label = (a: Agreement) => versionLabel(ctx, a);
   return (
     <>
       {back(ctx, `/samenwerking/${c.id}`, 'agreement.backToCollaboration')}
