@@ -28,6 +28,7 @@ import { casesRoutes } from './modules/cases/cases.routes.tsx';
 import { signalsRoutes } from './modules/signals/signals.routes.tsx';
 import { collaborationRoutes } from './modules/collaboration/collaboration.routes.tsx';
 import { networksRoutes } from './modules/collaboration/networks.routes.tsx';
+import { pulseRoutes } from './modules/collaboration/pulse.routes.tsx';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { regionFiguresRoutes } from './modules/regions/region-figures.routes.ts';
 import { regionPagesRoutes } from './modules/regions/regions.pages.tsx';
@@ -182,6 +183,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(reflectionRoutes(deps));
   await app.register(collaborationRoutes(deps));
   await app.register(networksRoutes(deps));
+  await app.register(pulseRoutes(deps));
   await app.register(casesRoutes(deps));
   await app.register(signalsRoutes(deps));
   await app.register(regionPagesRoutes(deps));

@@ -18,6 +18,7 @@ import { assignRole } from '../../src/modules/collaboration/coordinator-roles.se
 import * as signals from '../../src/modules/signals/signals.service.ts';
 import * as collaborations from '../../src/modules/collaboration/collaborations.service.ts';
 import * as networks from '../../src/modules/collaboration/networks.service.ts';
+import * as pulse from '../../src/modules/collaboration/pulse.service.ts';
 import { roleHoldings } from '../../src/modules/collaboration/coordinator-roles.service.ts';
 import { saveRegionGroup } from '../../src/modules/regions/region-groups.service.ts';
 import {
@@ -391,7 +392,15 @@ describe('route-by-role matrix', () => {
 
   /** A public network started by the test organisation's admin (its coordinator), with a meeting and an action. */
   let network:
-    { slug: string; meetingId: string; actionId: string; memberId: string; holdingId: string } | undefined;
+    | {
+        slug: string;
+        meetingId: string;
+        actionId: string;
+        memberId: string;
+        holdingId: string;
+        roundId: string;
+      }
+    | undefined;
   const sharedNetwork = async () => {
     if (network) return network;
     const admin = (await loadCurrentUser(t.deps, f.users.admin.id, 'session'))!;
@@ -415,11 +424,13 @@ describe('route-by-role matrix', () => {
     const actionId = (await networks.actionsOf(t.deps, meetingId))[0]!.id;
     const memberId = (await networks.membersOf(t.deps, n.id))[0]!.id;
     const holdingId = (await roleHoldings(t.deps, { networkId: n.id }))[0]!.id;
-    network = { slug: n.slug, meetingId, actionId, memberId, holdingId };
+    const roundId = (await pulse.openPulseRound(t.deps, actor, n, 'Matrixpuls')).id;
+    network = { slug: n.slug, meetingId, actionId, memberId, holdingId, roundId };
     return network;
   };
   const net = async (rest = '') => `/netwerken/${(await sharedNetwork()).slug}${rest}`;
   const meet = async (rest = '') => net(`/vergaderingen/${(await sharedNetwork()).meetingId}${rest}`);
+  const round = async (rest = '') => net(`/puls/${(await sharedNetwork()).roundId}${rest}`);
   const calendarLink = async () =>
     `/kalender/${await networks.renewCalendarFeed(t.deps, actor, f.users.member.id)}.ics`;
   const COORDINATOR: RoleName[] = ['admin'];
@@ -1129,6 +1140,23 @@ describe('route-by-role matrix', () => {
     'GET /netwerken/:slug/agenda.ics': {
       allowed: ALL,
       probe: async () => ({ url: await net('/agenda.ics') }),
+    },
+    'GET /netwerken/:slug/puls': { allowed: SCHOOL_STAFF, probe: async () => ({ url: await net('/puls') }) },
+    'POST /netwerken/:slug/puls': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await net('/puls'), form: {} }),
+    },
+    'GET /netwerken/:slug/puls/:roundId': {
+      allowed: SCHOOL_STAFF,
+      probe: async () => ({ url: await round() }),
+    },
+    'POST /netwerken/:slug/puls/:roundId/antwoord': {
+      allowed: SCHOOL_STAFF,
+      probe: async () => ({ url: await round('/antwoord'), form: {} }),
+    },
+    'POST /netwerken/:slug/puls/:roundId/afsluiten': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await round('/afsluiten'), form: {} }),
     },
     'GET /netwerken/kalender': { allowed: SIGNED_IN, probe: () => ({ url: '/netwerken/kalender' }) },
     'POST /netwerken/kalender': {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authorizeObject, canAnywhere } from '../../platform/authz/permissions.ts';
 import { brusselsDay, brusselsMoment, brusselsTime } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError, forbidden, rethrowUnlessRefused } from '../../platform/errors.ts';
+import { AppError, rethrowUnlessRefused } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import {
   choice,
@@ -24,12 +24,12 @@ import { loadCurrentUser } from '../accounts/authenticate.ts';
 import { findMunicipality, workRegionsWithMunicipalities } from '../regions/regions.service.ts';
 import { localName } from '../regions/views/regions.tsx';
 import { meetingsCalendar } from './calendar.ts';
+import { networkGuards } from './network-guards.ts';
 import { organisationsAdministeredBy } from './collaborations.service.ts';
 import { actionStatuses, networkKinds } from './collaboration.table.ts';
 import { assignRole, handOverRole, roleHoldings } from './coordinator-roles.service.ts';
 import { coordinatorRoleCodes } from './coordinator-roles.table.ts';
 import {
-  accessTo,
   actionsOf,
   addAction,
   addAgendaItem,
@@ -47,7 +47,6 @@ import {
   followUpsOf,
   hasCalendarFeed,
   listNetworks,
-  maySeeNetwork,
   type Meeting,
   meetingsOf,
   membersOf,
@@ -162,27 +161,7 @@ export function networksRoutes(deps: Deps) {
     const coordinate = { permission: 'network:coordinate' } as const;
     const publicUrl = deps.config.publicUrl;
 
-    /** A network its visitor may see (public, or they take part); "not found" otherwise. */
-    async function seen(req: FastifyRequest, slug: string) {
-      const network = await findNetworkBySlug(deps, slug);
-      const access = network
-        ? await accessTo(deps, req.user, network)
-        : { takesPart: false, coordinates: false };
-      return { network: authorizeObject(network, (n) => maySeeNetwork(n, access)), access };
-    }
-    /** For those who take part: meetings, minutes and actions. */
-    async function takenPart(req: FastifyRequest, slug: string) {
-      const { network, access } = await seen(req, slug);
-      if (!access.takesPart)
-        throw network.is_public ? forbidden() : new AppError(404, 'NotFound', 'error.notFound');
-      return { network, access };
-    }
-    /** For the network's coordinators only; others get "not found" (or "forbidden" on a public network). */
-    async function coordinated(req: FastifyRequest, slug: string) {
-      const { network, access } = await seen(req, slug);
-      if (!access.coordinates) throw forbidden();
-      return network;
-    }
+    const { seen, takenPart, coordinated } = networkGuards(deps);
     async function meetingOf(network: Network, meetingId: string) {
       return authorizeObject(await findMeeting(deps, network.id, meetingId), () => true);
     }

@@ -19,7 +19,14 @@ import { assignRole, networksCoordinatedBy } from './coordinator-roles.service.t
 
 export type Network = Selectable<NetworksTable>;
 
-const audit = (db: Kysely<DB>, deps: Deps, actor: Actor, event: string, networkId: string, details = {}) =>
+export const auditNetwork = (
+  db: Kysely<DB>,
+  deps: Deps,
+  actor: Actor,
+  event: string,
+  networkId: string,
+  details = {},
+) =>
   recordAudit(db, {
     event,
     actorUserId: actor.userId,
@@ -144,7 +151,7 @@ export async function createNetwork(
         joined_on: brusselsDay(now),
       })
       .execute();
-    await audit(trx, deps, actor, 'network.created', row.id, { organisation: organisationId });
+    await auditNetwork(trx, deps, actor, 'network.created', row.id, { organisation: organisationId });
     return row;
   });
   await assignRole(deps, actor, {
@@ -170,7 +177,7 @@ export async function changeNetwork(deps: Deps, actor: Actor, network: Network, 
       })
       .where('id', '=', network.id)
       .execute();
-    await audit(trx, deps, actor, 'network.changed', network.id);
+    await auditNetwork(trx, deps, actor, 'network.changed', network.id);
   });
 }
 
@@ -280,7 +287,7 @@ export async function addMember(deps: Deps, actor: Actor, network: Network, inpu
         })
         .execute();
     }
-    await audit(trx, deps, actor, 'network.member_added', network.id, { kind: input.kind });
+    await auditNetwork(trx, deps, actor, 'network.member_added', network.id, { kind: input.kind });
   });
 }
 
@@ -295,7 +302,7 @@ export async function removeMember(deps: Deps, actor: Actor, network: Network, m
       .where('left_on', 'is', null)
       .executeTakeFirst();
     if (Number(left.numUpdatedRows) === 0) throw refused('UnknownMember', 'network.member.unknown');
-    await audit(trx, deps, actor, 'network.member_removed', network.id, { member: memberId });
+    await auditNetwork(trx, deps, actor, 'network.member_removed', network.id, { member: memberId });
   });
 }
 
@@ -358,7 +365,7 @@ export async function planMeeting(
         .insertInto('network_agenda_items')
         .values(input.agenda.map((title, i) => ({ meeting_id: id, position: i + 1, title })))
         .execute();
-    await audit(trx, deps, actor, 'network.meeting_planned', network.id, { meeting: id });
+    await auditNetwork(trx, deps, actor, 'network.meeting_planned', network.id, { meeting: id });
     return id;
   });
 }
@@ -386,7 +393,7 @@ export async function changeMeeting(
       }))
       .where('id', '=', meeting.id)
       .execute();
-    await audit(trx, deps, actor, 'network.meeting_changed', network.id, { meeting: meeting.id });
+    await auditNetwork(trx, deps, actor, 'network.meeting_changed', network.id, { meeting: meeting.id });
   });
 }
 
@@ -402,7 +409,9 @@ export async function addAgendaItem(deps: Deps, actor: Actor, meeting: Meeting, 
       .insertInto('network_agenda_items')
       .values({ meeting_id: meeting.id, position: Number(last?.position ?? 0) + 1, title })
       .execute();
-    await audit(trx, deps, actor, 'network.agenda_item_added', meeting.network_id, { meeting: meeting.id });
+    await auditNetwork(trx, deps, actor, 'network.agenda_item_added', meeting.network_id, {
+      meeting: meeting.id,
+    });
   });
 }
 
@@ -476,7 +485,9 @@ export async function recordDecision(deps: Deps, actor: Actor, meeting: Meeting,
       .insertInto('network_decisions')
       .values({ meeting_id: meeting.id, text, created_at: deps.clock.now() })
       .execute();
-    await audit(trx, deps, actor, 'network.decision_recorded', meeting.network_id, { meeting: meeting.id });
+    await auditNetwork(trx, deps, actor, 'network.decision_recorded', meeting.network_id, {
+      meeting: meeting.id,
+    });
   });
 }
 
@@ -501,7 +512,7 @@ export async function addAction(
         updated_at: now,
       })
       .execute();
-    await audit(trx, deps, actor, 'network.action_added', meeting.network_id, { meeting: meeting.id });
+    await auditNetwork(trx, deps, actor, 'network.action_added', meeting.network_id, { meeting: meeting.id });
   });
 }
 
@@ -520,7 +531,7 @@ export async function setActionStatus(
       .where('network_id', '=', network.id)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw refused('UnknownAction', 'meeting.action.unknown');
-    await audit(trx, deps, actor, 'network.action_status', network.id, { action: actionId, status });
+    await auditNetwork(trx, deps, actor, 'network.action_status', network.id, { action: actionId, status });
   });
 }
 
@@ -564,7 +575,7 @@ export async function saveMinutes(
         )
         .execute();
     }
-    await audit(
+    await auditNetwork(
       trx,
       deps,
       actor,
@@ -585,7 +596,9 @@ export async function cancelMeeting(deps: Deps, actor: Actor, meeting: Meeting) 
       .set((eb) => ({ status: 'cancelled', sequence: eb('sequence', '+', 1), updated_at: deps.clock.now() }))
       .where('id', '=', meeting.id)
       .execute();
-    await audit(trx, deps, actor, 'network.meeting_cancelled', meeting.network_id, { meeting: meeting.id });
+    await auditNetwork(trx, deps, actor, 'network.meeting_cancelled', meeting.network_id, {
+      meeting: meeting.id,
+    });
   });
 }
 
@@ -632,7 +645,7 @@ export async function sendInvitations(
       .set({ invitations_sent_at: deps.clock.now() })
       .where('id', '=', meeting.id)
       .execute();
-    await audit(trx, deps, actor, 'network.invitations_sent', network.id, {
+    await auditNetwork(trx, deps, actor, 'network.invitations_sent', network.id, {
       meeting: meeting.id,
       count: addresses.length,
     });

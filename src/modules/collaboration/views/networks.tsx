@@ -246,6 +246,11 @@ export function NetworkPage(props: {
             <a href={`${base}/agenda.ics`}>{ctx.t('calendar.networkFeed')}</a>
           </li>
         ) : null}
+        {access.takesPart ? (
+          <li>
+            <a href={`${base}/puls`}>{ctx.t('network.pulse')}</a>
+          </li>
+        ) : null}
         {access.coordinates ? (
           <>
             <li>
