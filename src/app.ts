@@ -29,6 +29,7 @@ import { signalsRoutes } from './modules/signals/signals.routes.tsx';
 import { collaborationRoutes } from './modules/collaboration/collaboration.routes.tsx';
 import { networksRoutes } from './modules/collaboration/networks.routes.tsx';
 import { pulseRoutes } from './modules/collaboration/pulse.routes.tsx';
+import { eventsRoutes } from './modules/collaboration/events.routes.tsx';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { regionFiguresRoutes } from './modules/regions/region-figures.routes.ts';
 import { regionPagesRoutes } from './modules/regions/regions.pages.tsx';
@@ -54,7 +55,8 @@ export interface BrugwerkApp extends FastifyInstance {
 const publicDir = fileURLToPath(new URL('./public', import.meta.url));
 
 /** Paths whose last part is a secret link (a family's consent or view link, a reset, an invitation, a calendar). */
-const secretLinkPath = /^\/(toestemming|inzage|wachtwoord-herstellen|uitnodiging|kalender)\/[^/?#]+/;
+const secretLinkPath =
+  /^\/(toestemming|inzage|wachtwoord-herstellen|uitnodiging|kalender|inschrijving)\/[^/?#]+/;
 
 /**
  * What the request log keeps of a request: never the secret in a link, so reading the log does not
@@ -184,6 +186,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   await app.register(collaborationRoutes(deps));
   await app.register(networksRoutes(deps));
   await app.register(pulseRoutes(deps));
+  await app.register(eventsRoutes(deps));
   await app.register(casesRoutes(deps));
   await app.register(signalsRoutes(deps));
   await app.register(regionPagesRoutes(deps));

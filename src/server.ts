@@ -7,6 +7,7 @@ import { purgeExpiredCases } from './modules/cases/cases.retention.ts';
 import { takeCaseSignals } from './modules/signals/signals.service.ts';
 import { remindCheckBacks } from './modules/cases/referrals.service.ts';
 import { remindAgreementReviews } from './modules/collaboration/collaborations.service.ts';
+import { remindEventRegistrants, wipeEventRegistrants } from './modules/collaboration/events.service.ts';
 import { openPlatform } from './platform/boot.ts';
 import { translator } from './platform/i18n/i18n.ts';
 import { systemActor } from './platform/deps.ts';
@@ -50,7 +51,8 @@ if (config.smtpUrl) {
 
 // Hourly: clean-up of expired sessions, links and throttle rows; reminders to check directory
 // entries (at most one a month per entry); flags on practice fiches not reviewed for a year;
-// check-back reminders for referrals; review reminders for agreements; the purge of cases whose retention ran out.
+// check-back reminders for referrals; review reminders for agreements; reminders the day before an event and
+// the wipe of registrants' details 90 days after it; the purge of cases whose retention ran out.
 const purgeTimer = setInterval(() => {
   remindCheckBacks(deps).catch((err) => app.log.error({ err }, 'referral check-back reminders'));
   purgeExpiredCases(deps, systemActor('bewaartermijn')).catch((err) => app.log.error({ err }, 'case purge'));
@@ -69,6 +71,8 @@ const purgeTimer = setInterval(() => {
       }),
     };
   }).catch((err) => app.log.error({ err }, 'agreement review reminders'));
+  remindEventRegistrants(deps).catch((err) => app.log.error({ err }, 'event reminders'));
+  wipeEventRegistrants(deps).catch((err) => app.log.error({ err }, 'wipe of event registrants'));
 }, 3_600_000);
 
 // Every minute: anonymous "no offer" signals from consultations pass to the signals module.

@@ -18,6 +18,7 @@ import { assignRole } from '../../src/modules/collaboration/coordinator-roles.se
 import * as signals from '../../src/modules/signals/signals.service.ts';
 import * as collaborations from '../../src/modules/collaboration/collaborations.service.ts';
 import * as networks from '../../src/modules/collaboration/networks.service.ts';
+import * as events from '../../src/modules/collaboration/events.service.ts';
 import * as pulse from '../../src/modules/collaboration/pulse.service.ts';
 import { roleHoldings } from '../../src/modules/collaboration/coordinator-roles.service.ts';
 import { saveRegionGroup } from '../../src/modules/regions/region-groups.service.ts';
@@ -430,6 +431,32 @@ describe('route-by-role matrix', () => {
   };
   const net = async (rest = '') => `/netwerken/${(await sharedNetwork()).slug}${rest}`;
   const meet = async (rest = '') => net(`/vergaderingen/${(await sharedNetwork()).meetingId}${rest}`);
+  /** A published event of the shared network with one workshop and one registration. */
+  let event: { slug: string; workshopId: string; token: string } | undefined;
+  const sharedEvent = async () => {
+    if (event) return event;
+    const n = (await networks.findNetworkBySlug(t.deps, (await sharedNetwork()).slug))!;
+    const e = await events.createEvent(t.deps, actor, n, {
+      title: 'Matrixdag',
+      description: '',
+      startsAt: new Date('2027-01-15T08:00:00Z'),
+      endsAt: new Date('2027-01-15T15:00:00Z'),
+      location: 'Gent',
+    });
+    await events.addWorkshop(t.deps, actor, e, { title: 'Proefworkshop', description: '', capacity: 10 });
+    await events.publishEvent(t.deps, actor, e);
+    const workshopId = (await events.workshopsOf(t.deps, e.id))[0]!.id;
+    const { token } = await events.register(t.deps, actor, (await events.findEvent(t.deps, e.slug))!, {
+      name: 'Proef',
+      email: 'proef@test.invalid',
+      organisation: null,
+      workshopIds: [workshopId],
+      locale: 'nl',
+    });
+    event = { slug: e.slug, workshopId, token };
+    return event;
+  };
+  const ev = async (rest = '') => `/evenementen/${(await sharedEvent()).slug}${rest}`;
   const round = async (rest = '') => net(`/puls/${(await sharedNetwork()).roundId}${rest}`);
   const calendarLink = async () =>
     `/kalender/${await networks.renewCalendarFeed(t.deps, actor, f.users.member.id)}.ics`;
@@ -1157,6 +1184,47 @@ describe('route-by-role matrix', () => {
     'POST /netwerken/:slug/puls/:roundId/afsluiten': {
       allowed: COORDINATOR,
       probe: async () => ({ url: await round('/afsluiten'), form: {} }),
+    },
+    'GET /netwerken/:slug/evenementen/nieuw': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await net('/evenementen/nieuw') }),
+    },
+    'POST /netwerken/:slug/evenementen/nieuw': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await net('/evenementen/nieuw'), form: {} }),
+    },
+    'GET /evenementen/:eventSlug': { allowed: ALL, probe: async () => ({ url: await ev() }) },
+    'POST /evenementen/:eventSlug/inschrijven': {
+      allowed: ALL,
+      probe: async () => ({ url: await ev('/inschrijven'), form: {} }),
+    },
+    'POST /evenementen/:eventSlug/workshops': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await ev('/workshops'), form: {} }),
+    },
+    'POST /evenementen/:eventSlug/publiceren': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await ev('/publiceren'), form: {} }),
+    },
+    'POST /evenementen/:eventSlug/afgelasten': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await ev('/afgelasten'), form: {} }),
+    },
+    'GET /evenementen/:eventSlug/aanwezigheden': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await ev('/aanwezigheden') }),
+    },
+    'POST /evenementen/:eventSlug/aanwezigheden/:workshopId': {
+      allowed: COORDINATOR,
+      probe: async () => ({ url: await ev(`/aanwezigheden/${(await sharedEvent()).workshopId}`), form: {} }),
+    },
+    'GET /inschrijving/:token': {
+      allowed: ALL,
+      probe: async () => ({ url: `/inschrijving/${(await sharedEvent()).token}` }),
+    },
+    'POST /inschrijving/:token/annuleren': {
+      allowed: ALL,
+      probe: async () => ({ url: `/inschrijving/${(await sharedEvent()).token}/annuleren`, form: {} }),
     },
     'GET /netwerken/kalender': { allowed: SIGNED_IN, probe: () => ({ url: '/netwerken/kalender' }) },
     'POST /netwerken/kalender': {

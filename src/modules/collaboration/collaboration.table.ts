@@ -209,6 +209,9 @@ export interface EventRegistrationsTable {
   token_hash: string;
   created_at: Date;
   cancelled_at: Date | null;
+  locale: Generated<'nl' | 'fr' | 'en'>;
+  /** Registration order; breaks ties of queued_at on waiting lists. */
+  seq: Generated<string>;
 }
 
 export interface EventRegistrationWorkshopsTable {

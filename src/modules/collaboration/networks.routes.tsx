@@ -24,6 +24,7 @@ import { loadCurrentUser } from '../accounts/authenticate.ts';
 import { findMunicipality, workRegionsWithMunicipalities } from '../regions/regions.service.ts';
 import { localName } from '../regions/views/regions.tsx';
 import { meetingsCalendar } from './calendar.ts';
+import { eventsOf } from './events.service.ts';
 import { networkGuards } from './network-guards.ts';
 import { organisationsAdministeredBy } from './collaborations.service.ts';
 import { actionStatuses, networkKinds } from './collaboration.table.ts';
@@ -106,14 +107,29 @@ const memberForm = z
     if (v.kind === 'individual' && !v.name)
       ctx.addIssue({ code: 'custom', path: ['name'], message: 'validation.required' });
   });
-const meetingForm = z
-  .object({
-    title: requiredText(160),
-    day,
-    startsAt: time,
-    endsAt: time,
-    location: optionalText(300).transform((v) => v ?? ''),
-    description: optionalText(4000).transform((v) => v ?? ''),
+/** What a meeting and an event have in common: a title, a day with Brussels start and end times, a place. */
+export const timedForm = z.object({
+  title: requiredText(160),
+  day,
+  startsAt: time,
+  endsAt: time,
+  location: optionalText(300).transform((v) => v ?? ''),
+  description: optionalText(4000).transform((v) => v ?? ''),
+});
+export const endsAfterStart = (v: { startsAt: string; endsAt: string }, ctx: z.RefinementCtx) => {
+  if (v.endsAt <= v.startsAt)
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'meeting.endsAt.beforeStart' });
+};
+/** The form's day and times as moments. */
+export const timedInput = (d: z.infer<typeof timedForm>) => ({
+  title: d.title,
+  startsAt: brusselsMoment(d.day, d.startsAt),
+  endsAt: brusselsMoment(d.day, d.endsAt),
+  location: d.location,
+  description: d.description,
+});
+const meetingForm = timedForm
+  .extend({
     agenda: optionalText(4000).transform((v) =>
       (v ?? '')
         .split('\n')
@@ -122,7 +138,7 @@ const meetingForm = z
         .slice(0, 40),
     ),
   })
-  .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], message: 'meeting.endsAt.beforeStart' });
+  .superRefine(endsAfterStart);
 const agendaForm = z.object({ title: requiredText(300) });
 const decisionForm = z.object({ text: requiredText(2000) });
 const actionForm = z.object({
@@ -290,11 +306,12 @@ export function networksRoutes(deps: Deps) {
       status = 200,
     ) {
       const { network: n, access } = await seen(req, slug);
-      const [members, holdings, meetings, actions, organisations, municipality] = await Promise.all([
+      const [members, holdings, meetings, actions, events, organisations, municipality] = await Promise.all([
         membersOf(deps, n.id),
         roleHoldings(deps, { networkId: n.id }),
         meetingsOf(deps, n.id),
         access.takesPart ? networkActions(deps, n.id) : [],
+        eventsOf(deps, n.id),
         access.coordinates ? findOrganisationNames(deps.db) : [],
         n.municipality_nis ? findMunicipality(deps, n.municipality_nis) : null,
       ]);
@@ -319,6 +336,7 @@ export function networksRoutes(deps: Deps) {
             holdings={access.coordinates ? holdings : holdings.filter((h) => !h.endedAt)}
             meetings={meetings}
             actions={actions}
+            events={events}
             organisations={organisations}
             now={deps.clock.now()}
             errors={errors}
@@ -539,14 +557,7 @@ export function networksRoutes(deps: Deps) {
         status,
       );
     }
-    const meetingInput = (d: z.infer<typeof meetingForm>) => ({
-      title: d.title,
-      startsAt: brusselsMoment(d.day, d.startsAt),
-      endsAt: brusselsMoment(d.day, d.endsAt),
-      location: d.location,
-      description: d.description,
-      agenda: d.agenda,
-    });
+    const meetingInput = (d: z.infer<typeof meetingForm>) => ({ ...timedInput(d), agenda: d.agenda });
 
     app.get(
       '/netwerken/:slug/vergaderingen/nieuw',

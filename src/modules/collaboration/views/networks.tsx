@@ -21,6 +21,8 @@ import {
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { actionStatuses, networkKinds } from '../collaboration.table.ts';
 import type { RoleHolding } from '../coordinator-roles.service.ts';
+import type { NetworkEvent } from '../events.service.ts';
+import { EventList } from './events.tsx';
 import { coordinatorRoleCodes } from '../coordinator-roles.table.ts';
 import type {
   Meeting,
@@ -211,6 +213,7 @@ export function NetworkPage(props: {
   holdings: RoleHolding[];
   meetings: Meeting[];
   actions: NetworkActionRow[];
+  events: NetworkEvent[];
   organisations: OrganisationOption[];
   now: Date;
   errors?: FormErrors<NetworkForm>;
@@ -279,6 +282,15 @@ export function NetworkPage(props: {
         )}
         {access.takesPart && past.length ? (
           <MeetingTable ctx={ctx} caption={ctx.t('network.meetings.past')} base={base} rows={past} linked />
+        ) : null}
+      </Section>
+
+      <Section title={ctx.t('network.events')} id="events">
+        <EventList ctx={ctx} events={props.events} coordinates={access.coordinates} />
+        {access.coordinates ? (
+          <p class="no-print">
+            <a href={`${base}/evenementen/nieuw`}>{ctx.t('event.new.title')}</a>
+          </p>
         ) : null}
       </Section>
 
