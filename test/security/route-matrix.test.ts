@@ -594,6 +594,10 @@ describe('route-by-role matrix', () => {
         form: {},
       }),
     },
+    'GET /samenwerking/netwerkbeeld': {
+      allowed: ALL,
+      probe: () => ({ url: '/samenwerking/netwerkbeeld?vorm=referral' }),
+    },
     'GET /samenwerking': { allowed: ALL, probe: () => ({ url: '/samenwerking' }) },
     'GET /toeleiding': { allowed: ALL, probe: () => ({ url: '/toeleiding' }) },
     'GET /signalen': { allowed: ALL, probe: () => ({ url: '/signalen' }) },

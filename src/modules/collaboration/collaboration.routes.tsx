@@ -24,6 +24,8 @@ import { cooperationForms, needCodes } from '../../platform/vocabularies.ts';
 import { findOrganisationNames } from '../accounts/accounts.repository.ts';
 import { findMunicipality, workRegionsWithMunicipalities } from '../regions/regions.service.ts';
 import { localName } from '../regions/views/regions.tsx';
+import { drawNetwork, filterCollaborations } from './network-picture.ts';
+import { NetworkPicturePage } from './views/picture.tsx';
 import {
   agreementTemplates,
   EXTRA_ROWS,
@@ -113,6 +115,13 @@ const acceptForm = z.object({
   confirm: z.literal('yes', { message: 'agreement.accept.confirmRequired' }),
 });
 
+/** The network picture's filters; an unknown value is a 400 like any other bad query. */
+const pictureQuery = z.object({
+  gemeente: z.union([z.literal(''), z.string().regex(/^\d{5}$/)]).optional(),
+  nood: z.union([z.literal(''), z.enum(needCodes)]).optional(),
+  vorm: z.union([z.literal(''), z.enum(cooperationForms)]).optional(),
+});
+
 /** The partner fields (`partner-0` …) as one list, kept in order, blanks dropped. */
 const partnersFrom = (body: FormBody) =>
   Array.from({ length: 50 }, (_, i) => one(body[`partner-${i}`]) ?? '').filter((v) => v !== '');
@@ -149,6 +158,32 @@ export function collaborationRoutes(deps: Deps) {
         />
       ));
     });
+
+    app.get(
+      '/samenwerking/netwerkbeeld',
+      { config: { permission: 'public' }, schema: { querystring: pictureQuery } },
+      async (req, reply) => {
+        const filters = {
+          municipality: req.query.gemeente || null,
+          need: req.query.nood || null,
+          form: req.query.vorm || null,
+        };
+        const [collaborations, regions] = await Promise.all([
+          visibleCollaborations(deps, req.user),
+          workRegionsWithMunicipalities(deps),
+        ]);
+        const picture = drawNetwork(filterCollaborations(collaborations, filters), filters);
+        return sendPage(req, reply, req.t('picture.title'), (ctx) => (
+          <NetworkPicturePage
+            ctx={ctx}
+            picture={picture}
+            filters={filters}
+            regions={regions}
+            signedIn={Boolean(req.user)}
+          />
+        ));
+      },
+    );
 
     // ---- Registering and changing ---------------------------------------------------------------------
 

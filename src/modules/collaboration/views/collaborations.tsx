@@ -122,6 +122,9 @@ export function CollaborationHomePage(props: {
         <li>
           <a href="/netwerken">{ctx.t('network.list.title')}</a>
         </li>
+        <li>
+          <a href="/samenwerking/netwerkbeeld">{ctx.t('picture.link')}</a>
+        </li>
         {props.mayRegister ? (
           <li>
             <a class="button button--primary" href="/samenwerking/nieuw">

@@ -2037,4 +2037,25 @@ export const en: Record<keyof typeof nl, string> = {
   'event.mail.cancelled.subject': 'Cancelled: {title}',
   'event.mail.cancelled.text':
     'We are sorry: {title} on {when} is cancelled. You need not do anything.\n\nMore information: {link}',
+  'picture.title': 'Network picture: who works with whom',
+  'picture.intro':
+    'Each circle is an organisation; a line means two organisations work together. The colour and line pattern show the form of cooperation. You see the collaborations all partners made public.',
+  'picture.introSignedIn':
+    'Each circle is an organisation; a line means two organisations work together. The colour and line pattern show the form of cooperation. You see the public collaborations and those of your own organisations.',
+  'picture.filter.municipality': 'Municipality',
+  'picture.filter.need': 'Need',
+  'picture.filter.form': 'Form of cooperation',
+  'picture.filter.all': 'All',
+  'picture.filter.submit': 'Show',
+  'picture.none': 'No collaborations match this choice.',
+  'picture.summary': '{organisations} organisations, {ties} ties',
+  'picture.legendExplain':
+    'When two organisations work together in more than one way, the line takes the colour of the first form in this list; a thicker line means more collaborations. The table below shows everything.',
+  'picture.table': 'The same data as a table',
+  'picture.tableCaption': 'Ties between organisations',
+  'picture.organisation': 'Organisation',
+  'picture.partner': 'Works with',
+  'picture.forms': 'Forms',
+  'picture.collaborations': 'Collaborations',
+  'picture.link': 'Network picture',
 };

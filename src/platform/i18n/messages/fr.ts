@@ -2101,4 +2101,25 @@ export const fr: Record<keyof typeof nl, string> = {
   'event.mail.cancelled.subject': 'Annulé : {title}',
   'event.mail.cancelled.text':
     "Nous sommes désolés : {title} du {when} est annulé. Vous ne devez rien faire.\n\nPlus d'informations : {link}",
+  'picture.title': 'Carte du réseau : qui travaille avec qui',
+  'picture.intro':
+    'Chaque cercle est une organisation ; une ligne signifie que deux organisations collaborent. La couleur et le motif du trait indiquent la forme de collaboration. Vous voyez les collaborations que tous les partenaires ont rendues publiques.',
+  'picture.introSignedIn':
+    'Chaque cercle est une organisation ; une ligne signifie que deux organisations collaborent. La couleur et le motif du trait indiquent la forme de collaboration. Vous voyez les collaborations publiques et celles de vos propres organisations.',
+  'picture.filter.municipality': 'Commune',
+  'picture.filter.need': 'Besoin',
+  'picture.filter.form': 'Forme de collaboration',
+  'picture.filter.all': 'Toutes',
+  'picture.filter.submit': 'Afficher',
+  'picture.none': 'Aucune collaboration ne correspond à ce choix.',
+  'picture.summary': '{organisations} organisations, {ties} liens',
+  'picture.legendExplain':
+    'Si deux organisations collaborent de plusieurs façons, la ligne prend la couleur de la première forme de cette liste ; une ligne plus épaisse signifie plus de collaborations. Le tableau ci-dessous montre tout.',
+  'picture.table': 'Les mêmes données en tableau',
+  'picture.tableCaption': 'Liens entre organisations',
+  'picture.organisation': 'Organisation',
+  'picture.partner': 'Collabore avec',
+  'picture.forms': 'Formes',
+  'picture.collaborations': 'Collaborations',
+  'picture.link': 'Carte du réseau',
 };

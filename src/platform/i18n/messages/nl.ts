@@ -2061,4 +2061,25 @@ export const nl = {
   'event.mail.cancelled.subject': 'Afgelast: {title}',
   'event.mail.cancelled.text':
     'Het spijt ons: {title} op {when} is afgelast. Je hoeft niets te doen.\n\nMeer informatie: {link}',
+  'picture.title': 'Netwerkbeeld: wie werkt met wie',
+  'picture.intro':
+    'Elke bol is een organisatie; een lijn betekent dat twee organisaties samenwerken. De kleur en het lijnpatroon tonen de vorm van samenwerking. Je ziet de samenwerkingen die alle partners openbaar maakten.',
+  'picture.introSignedIn':
+    'Elke bol is een organisatie; een lijn betekent dat twee organisaties samenwerken. De kleur en het lijnpatroon tonen de vorm van samenwerking. Je ziet de openbare samenwerkingen en die van je eigen organisaties.',
+  'picture.filter.municipality': 'Gemeente',
+  'picture.filter.need': 'Nood',
+  'picture.filter.form': 'Vorm van samenwerking',
+  'picture.filter.all': 'Alle',
+  'picture.filter.submit': 'Toon',
+  'picture.none': 'Er zijn geen samenwerkingen die bij deze keuze passen.',
+  'picture.summary': '{organisations} organisaties, {ties} verbindingen',
+  'picture.legendExplain':
+    'Werken twee organisaties op meer dan één manier samen, dan krijgt de lijn de kleur van de eerste vorm in deze lijst; een dikkere lijn betekent meer samenwerkingen. De tabel hieronder toont alles.',
+  'picture.table': 'Dezelfde gegevens als tabel',
+  'picture.tableCaption': 'Verbindingen tussen organisaties',
+  'picture.organisation': 'Organisatie',
+  'picture.partner': 'Werkt samen met',
+  'picture.forms': 'Vormen',
+  'picture.collaborations': 'Samenwerkingen',
+  'picture.link': 'Netwerkbeeld',
 } as const;
