@@ -6,6 +6,7 @@ import { loadDemoReflection } from './modules/reflection/reflection.demo.ts';
 import { loadDemoCases } from './modules/cases/cases.demo.ts';
 import { loadDemoSignals } from './modules/signals/signals.demo.ts';
 import { loadDemoRegions } from './modules/regions/regions.demo.ts';
+import { loadDemoCollaboration } from './modules/collaboration/collaboration.demo.ts';
 import { confirmTotpEnrolment, currentTotpCode, startTotpEnrolment } from './modules/accounts/mfa.service.ts';
 import type { OrganisationRole, PlatformRole } from './modules/accounts/accounts.table.ts';
 import { systemActor, type Deps } from './platform/deps.ts';
@@ -234,5 +235,19 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<DemoAccount[] | n
   });
   // A learning network's region and invented indicators, so the region picture has something to show.
   await loadDemoRegions(deps, actor);
+  // Collaborations with an agreement, a network against child poverty (meetings, an open action carried
+  // over, an open event, two pulse rounds) and a members-only learning network.
+  await loadDemoCollaboration(deps, actor, {
+    schoolAdmin: facilitator.id,
+    cawAdmin: await userId('welzijn@noordoever.demo.invalid'),
+    governmentAdmin: await userId('regie@kanaalzone.demo.invalid'),
+    organisations: {
+      school: ids.get('bs-de-regenboog-demo')!,
+      clb: ids.get('clb-de-vaart-demo')!,
+      caw: ids.get('caw-noordoever-demo')!,
+      familyCentre: ids.get('huis-van-het-kind-zonnewijzer-demo')!,
+      government: ids.get('welzijnsregie-kanaalzone-demo')!,
+    },
+  });
   return result;
 }

@@ -113,6 +113,9 @@ export interface NetworkInput {
   isPublic: boolean;
 }
 
+/** Slugs taken by the static pages next to `/netwerken/:slug`. */
+const RESERVED_SLUGS = ['nieuw', 'kalender'];
+
 /** An organisation's admin starts a network: the organisation is its first member, the admin its coordinator. */
 export async function createNetwork(
   deps: Deps,
@@ -125,7 +128,8 @@ export async function createNetwork(
     throw refused('NotAdmin', 'collaboration.own.notAdmin');
   const base = slugify(input.name) || 'netwerk';
   let slug = base;
-  for (let n = 2; await findNetworkBySlug(deps, slug); n++) slug = `${base}-${n}`;
+  for (let n = 2; RESERVED_SLUGS.includes(slug) || (await findNetworkBySlug(deps, slug)); n++)
+    slug = `${base}-${n}`;
   const now = deps.clock.now();
   const network = await deps.db.transaction().execute(async (trx) => {
     const row = await trx
