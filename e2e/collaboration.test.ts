@@ -126,6 +126,8 @@ for (const mode of ['without JavaScript', 'with JavaScript and axe'] as const)
       await visitor.goto(url('/samenwerking/netwerkbeeld?vorm=referral'));
       await visitor.locator('.empty-state').waitFor();
       await check(visitor, 'network picture, public, empty');
+      await visitor.goto(url('/samenwerking/rollen'));
+      await check(visitor, 'coordinators per region, public');
     });
 
     it('a network meets, carries an open action to the next agenda, takes its pulse and holds an open event', async () => {

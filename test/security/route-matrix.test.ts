@@ -594,6 +594,7 @@ describe('route-by-role matrix', () => {
         form: {},
       }),
     },
+    'GET /samenwerking/rollen': { allowed: ALL, probe: () => ({ url: '/samenwerking/rollen' }) },
     'GET /samenwerking/netwerkbeeld': {
       allowed: ALL,
       probe: () => ({ url: '/samenwerking/netwerkbeeld?vorm=referral' }),

@@ -26,6 +26,8 @@ import { findMunicipality, workRegionsWithMunicipalities } from '../regions/regi
 import { localName } from '../regions/views/regions.tsx';
 import { drawNetwork, filterCollaborations } from './network-picture.ts';
 import { NetworkPicturePage } from './views/picture.tsx';
+import { RegionRolesPage } from './views/networks.tsx';
+import { roleHoldings } from './coordinator-roles.service.ts';
 import {
   agreementTemplates,
   EXTRA_ROWS,
@@ -155,6 +157,21 @@ export function collaborationRoutes(deps: Deps) {
           own={own}
           shared={shared}
           mayRegister={canAnywhere(req.user, 'collaboration:manage')}
+        />
+      ));
+    });
+
+    app.get('/samenwerking/rollen', { config: { permission: 'public' } }, async (req, reply) => {
+      const regions = await workRegionsWithMunicipalities(deps);
+      const holdings = await Promise.all(regions.map((r) => roleHoldings(deps, { regionCode: r.code })));
+      return sendPage(req, reply, req.t('roles.region.title'), (ctx) => (
+        <RegionRolesPage
+          ctx={ctx}
+          regions={regions.map((r, i) => ({
+            code: r.code,
+            name: localName(ctx.locale, r),
+            holdings: holdings[i]!,
+          }))}
         />
       ));
     });

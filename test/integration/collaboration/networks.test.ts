@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ICAL from 'ical.js';
 import * as accounts from '../../../src/modules/accounts/accounts.service.ts';
+import { assignRole } from '../../../src/modules/collaboration/coordinator-roles.service.ts';
 import { systemActor } from '../../../src/platform/deps.ts';
 import { Agent } from '../../helpers/agent.ts';
 import { auditEvents, startTestApp, type TestContext, TEST_PASSWORD } from '../../helpers/app.ts';
@@ -365,5 +366,25 @@ describe('networks: members, roles, meetings with carried-over actions, invitati
     );
     assert.doesNotMatch(publicPage.body, /Vroegere houders/);
     assert.equal((await auditEvents(t.deps, 'coordinator_role.handed_over')).length, 1);
+  });
+
+  it('lists every region’s coordinator roles publicly, with a person only when they allowed it', async () => {
+    for (const [code, key, showOwnContact] of [
+      ['rots', 'coordinator', false],
+      ['signal', 'successor', true],
+    ] as const)
+      await assignRole(t.deps, actor, {
+        code,
+        regionCode: '40000',
+        userId: people[key].id,
+        organisationId: orgs.gemeente.id,
+        deputy: false,
+        showOwnContact,
+      });
+    const page = await new Agent(t.app).get('/samenwerking/rollen');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /ROTS-coördinator<\/strong>: Sociaal Huis Kanaalzone<\/li>/);
+    assert.match(page.body, /Sociaal Huis Kanaalzone — Persoon successor, successor@test.invalid/);
+    assert.doesNotMatch(page.body, /coordinator@test.invalid/);
   });
 });

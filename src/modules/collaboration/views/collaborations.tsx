@@ -125,6 +125,9 @@ export function CollaborationHomePage(props: {
         <li>
           <a href="/samenwerking/netwerkbeeld">{ctx.t('picture.link')}</a>
         </li>
+        <li>
+          <a href="/samenwerking/rollen">{ctx.t('roles.region.title')}</a>
+        </li>
         {props.mayRegister ? (
           <li>
             <a class="button button--primary" href="/samenwerking/nieuw">

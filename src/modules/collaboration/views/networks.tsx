@@ -185,6 +185,7 @@ const memberName = (ctx: PageContext, m: NetworkMember) =>
     : (m.personName ?? ctx.t('network.member.individual'));
 
 /** A role holder as the public sees them: the role and organisation; the person only when they allowed it. */
+/** The current holders of a place's roles; a person's own name and address only when they allowed it (or `full`). */
 function RoleList(props: { ctx: PageContext; holdings: RoleHolding[]; full: boolean }) {
   const { ctx } = props;
   const current = props.holdings.filter((h) => !h.endedAt);
@@ -903,5 +904,25 @@ export function CalendarPage(props: { ctx: PageContext; link: string | null; has
         <Button>{ctx.t(props.hasFeed ? 'calendar.renew' : 'calendar.create')}</Button>
       </PostForm>
     </section>
+  );
+}
+
+/** The public list of the coordinator roles of every work region (ROTS, signal coordinator, …). */
+export function RegionRolesPage(props: {
+  ctx: PageContext;
+  regions: { code: string; name: string; holdings: RoleHolding[] }[];
+}) {
+  const { ctx } = props;
+  return (
+    <>
+      {backTo('/samenwerking', ctx.t('collaboration.back'))}
+      <h1>{ctx.t('roles.region.title')}</h1>
+      <p class="lead">{ctx.t('roles.region.intro')}</p>
+      {props.regions.map((r) => (
+        <Section key={r.code} title={r.name} id={`region-${r.code}`}>
+          <RoleList ctx={ctx} holdings={r.holdings} full={false} />
+        </Section>
+      ))}
+    </>
   );
 }

@@ -2058,4 +2058,7 @@ export const en: Record<keyof typeof nl, string> = {
   'picture.forms': 'Forms',
   'picture.collaborations': 'Collaborations',
   'picture.link': 'Network picture',
+  'roles.region.title': 'Coordinators per region',
+  'roles.region.intro':
+    "Who takes up which role in your region: ROTS coordinator, signal coordinator, LOP expert, bridge-figure contact … You see the organisation; the person's name and address only when they allowed it.",
 };

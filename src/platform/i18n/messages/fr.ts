@@ -2122,4 +2122,7 @@ export const fr: Record<keyof typeof nl, string> = {
   'picture.forms': 'Formes',
   'picture.collaborations': 'Collaborations',
   'picture.link': 'Carte du réseau',
+  'roles.region.title': 'Coordinateurs par région',
+  'roles.region.intro':
+    "Qui assume quel rôle dans votre région : coordinateur ROTS, coordinateur des signaux, expert LOP, contact des figures-ponts… Vous voyez l'organisation ; le nom et l'adresse de la personne seulement si elle l'a permis.",
 };

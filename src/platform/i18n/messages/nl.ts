@@ -2082,4 +2082,7 @@ export const nl = {
   'picture.forms': 'Vormen',
   'picture.collaborations': 'Samenwerkingen',
   'picture.link': 'Netwerkbeeld',
+  'roles.region.title': 'Coördinatoren per regio',
+  'roles.region.intro':
+    'Wie neemt in jouw regio welke rol op: ROTS-coördinator, signaalcoördinator, LOP-deskundige, aanspreekpunt brugfiguren … Je ziet de organisatie; de naam en het adres van de persoon alleen als die dat toeliet.',
 } as const;
