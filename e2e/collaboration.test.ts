@@ -90,6 +90,8 @@ for (const mode of ['without JavaScript', 'with JavaScript and axe'] as const)
       const collaboration = new URL(admin.url()).pathname;
       assert.match(collaboration, /^\/samenwerking\/[0-9a-f-]{36}$/);
       await check(admin, 'collaboration page');
+      await admin.goto(url(`${collaboration}/wijzigen`));
+      await check(admin, 'collaboration edit form');
 
       await admin.goto(url(`${collaboration}/afspraken/nieuw`));
       await check(admin, 'agreement form from the template');
@@ -132,6 +134,8 @@ for (const mode of ['without JavaScript', 'with JavaScript and axe'] as const)
 
     it('a network meets, carries an open action to the next agenda, takes its pulse and holds an open event', async () => {
       const admin = await open(server.f.users.admin.email);
+      await admin.goto(url('/netwerken'));
+      await check(admin, 'network list, none yet');
       await admin.goto(url('/netwerken/nieuw'));
       await check(admin, 'new network form');
       await admin.locator('[name="name"]').fill('Netwerk kinderarmoede Testgemeente');
@@ -141,6 +145,9 @@ for (const mode of ['without JavaScript', 'with JavaScript and axe'] as const)
       await submit(admin, '/netwerken/nieuw');
       const network = new URL(admin.url()).pathname;
       await check(admin, 'network page, coordinator');
+      await admin.goto(url(`${network}/wijzigen`));
+      await check(admin, 'network edit form');
+      await submit(admin, '/wijzigen');
       await admin
         .locator('form[action$="/leden"] [name="organisation"]')
         .selectOption(server.f.otherOrganisation.id);
@@ -172,6 +179,8 @@ for (const mode of ['without JavaScript', 'with JavaScript and axe'] as const)
       await plan('Tweede overleg', '2027-02-04');
       await admin.getByText('Folder vertalen').first().waitFor();
       await check(admin, 'next meeting with the carried-over action');
+      await admin.goto(url(`${new URL(admin.url()).pathname}/wijzigen`));
+      await check(admin, 'meeting edit form');
 
       await admin.goto(url(`${network}/puls`));
       await check(admin, 'pulse, no rounds yet');
@@ -239,6 +248,8 @@ for (const mode of ['without JavaScript', 'with JavaScript and axe'] as const)
       await visitor.goto(url(network));
       await visitor.getByText('Ontmoetingsdag').first().waitFor();
       await check(visitor, 'network page, public');
+      await visitor.goto(url('/netwerken'));
+      await check(visitor, 'network list, public');
       await admin.goto(url('/netwerken/kalender'));
       await check(admin, 'personal calendar page');
     });
