@@ -446,7 +446,7 @@ describe('route-by-role matrix', () => {
     await events.addWorkshop(t.deps, actor, e, { title: 'Proefworkshop', description: '', capacity: 10 });
     await events.publishEvent(t.deps, actor, e);
     const workshopId = (await events.workshopsOf(t.deps, e.id))[0]!.id;
-    const { token } = await events.register(t.deps, actor, (await events.findEvent(t.deps, e.slug))!, {
+    const token = await events.register(t.deps, actor, (await events.findEvent(t.deps, e.slug))!, {
       name: 'Proef',
       email: 'proef@test.invalid',
       organisation: null,

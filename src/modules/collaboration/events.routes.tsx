@@ -24,7 +24,7 @@ import {
 } from './events.service.ts';
 import { networkGuards } from './network-guards.ts';
 import { endsAfterStart, timedForm, timedInput } from './networks.routes.tsx';
-import { accessTo, findNetworkBySlug, maySeeNetwork } from './networks.service.ts';
+import { accessTo, findNetworkBySlug, maySeeNetwork, type Network } from './networks.service.ts';
 import { AttendancePage, type EventForm, EventPage, RegistrationPage } from './views/events.tsx';
 import { MeetingFormPage } from './views/networks.tsx';
 
@@ -82,8 +82,7 @@ export function eventsRoutes(deps: Deps) {
 
     // ---- Preparing an event ---------------------------------------------------------------------------
 
-    const showEventForm = async (req: FastifyRequest, reply: FastifyReply, slug: string, form: FormState) => {
-      const network = await coordinated(req, slug);
+    const showEventForm = (req: FastifyRequest, reply: FastifyReply, network: Network, form: FormState) => {
       const title = req.t('event.new.title');
       return sendPage(
         req,
@@ -106,8 +105,10 @@ export function eventsRoutes(deps: Deps) {
     app.get(
       '/netwerken/:slug/evenementen/nieuw',
       { config: coordinate, schema: { params: slugParams } },
-      (req, reply) =>
-        showEventForm(req, reply, req.params.slug, { values: { startsAt: '09:00', endsAt: '16:00' } }),
+      async (req, reply) =>
+        showEventForm(req, reply, await coordinated(req, req.params.slug), {
+          values: { startsAt: '09:00', endsAt: '16:00' },
+        }),
     );
 
     app.post(
@@ -116,7 +117,7 @@ export function eventsRoutes(deps: Deps) {
       async (req, reply) => {
         const network = await coordinated(req, req.params.slug);
         const parsed = parseForm(eventForm, req.body, req.t);
-        if (!parsed.ok) return showEventForm(req, reply, network.slug, parsed);
+        if (!parsed.ok) return showEventForm(req, reply, network, parsed);
         const event = await createEvent(deps, actorOf(req), network, timedInput(parsed.data));
         setFlash(reply, 'success', 'event.new.done');
         return reply.redirect(`/evenementen/${event.slug}`, 303);
@@ -169,7 +170,7 @@ export function eventsRoutes(deps: Deps) {
         if (!parsed.ok) return showEvent(req, reply, event.slug, { form: 'register', state: parsed }, 400);
         const { workshops, ...person } = parsed.data;
         try {
-          const { token } = await register(deps, actorOf(req), event, {
+          const token = await register(deps, actorOf(req), event, {
             ...person,
             workshopIds: workshops,
             locale: req.locale,

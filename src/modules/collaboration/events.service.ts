@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { brusselsDay, days } from '../../platform/clock.ts';
+import { hashToken } from '../../platform/crypto.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
 import { refused } from '../../platform/errors.ts';
@@ -20,8 +21,6 @@ export type RegistrationStatus = 'confirmed' | 'waiting';
 /** How long after an event its registrants' names and addresses are kept (for questions and certificates). */
 export const EVENT_REGISTRATION_RETENTION_DAYS = 90;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 export const eventsOf = (deps: Deps, networkId: string) =>
   deps.db
     .selectFrom('network_events')
@@ -36,7 +35,7 @@ export const findEvent = (deps: Deps, slug: string) =>
     .selectFrom('network_events as e')
     .innerJoin('networks as n', 'n.id', 'e.network_id')
     .selectAll('e')
-    .select(['n.slug as network_slug', 'n.name as network_name', 'n.is_public as network_is_public'])
+    .select(['n.slug as network_slug', 'n.name as network_name'])
     .where('e.slug', '=', slug)
     .executeTakeFirst();
 export type EventWithNetwork = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
@@ -212,7 +211,7 @@ const statusLines = (locale: Locale, rows: { title: string; status: Registration
 
 /**
  * Registers someone for the chosen workshops of a published event: a seat where there is one, the
- * waiting list otherwise. Returns the secret link's token (also mailed) and the status per workshop.
+ * waiting list otherwise. Returns the secret link's token (also mailed).
  */
 export async function register(deps: Deps, actor: Actor, event: EventWithNetwork, input: RegistrationInput) {
   if (event.status !== 'published') throw refused('NotOpen', 'event.register.closed');
@@ -220,7 +219,7 @@ export async function register(deps: Deps, actor: Actor, event: EventWithNetwork
   const email = input.email.trim().toLowerCase();
   const token = randomBytes(24).toString('base64url');
   const now = deps.clock.now();
-  const result = await deps.db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     // Locking the chosen workshops (in a fixed order) makes two registrations for the last seat queue up.
     const workshops = await trx
       .selectFrom('event_workshops')
@@ -253,7 +252,7 @@ export async function register(deps: Deps, actor: Actor, event: EventWithNetwork
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const statuses: { workshopId: string; title: string; status: RegistrationStatus }[] = [];
+    const statuses: { title: string; status: RegistrationStatus }[] = [];
     for (const w of workshops) {
       const taken = await confirmedCount(trx, w.id);
       const status: RegistrationStatus = taken < w.capacity ? 'confirmed' : 'waiting';
@@ -261,7 +260,7 @@ export async function register(deps: Deps, actor: Actor, event: EventWithNetwork
         .insertInto('event_registration_workshops')
         .values({ registration_id: registration.id, workshop_id: w.id, status, queued_at: now })
         .execute();
-      statuses.push({ workshopId: w.id, title: w.title, status });
+      statuses.push({ title: w.title, status });
     }
     await mailRegistrant(
       trx,
@@ -277,9 +276,8 @@ export async function register(deps: Deps, actor: Actor, event: EventWithNetwork
       registration: registration.id,
       waiting: statuses.filter((s) => s.status === 'waiting').length,
     });
-    return statuses;
   });
-  return { token, statuses: result };
+  return token;
 }
 
 const confirmedCount = async (db: Kysely<DB>, workshopId: string) =>
@@ -383,7 +381,7 @@ async function promoteFromWaitingList(trx: Kysely<DB>, deps: Deps, event: Networ
 
 /** Per workshop: those with a seat (with their attendance) and the waiting list, in order. */
 export async function attendanceOf(deps: Deps, eventId: string) {
-  const rows = await deps.db
+  return deps.db
     .selectFrom('event_registration_workshops as rw')
     .innerJoin('event_registrations as r', 'r.id', 'rw.registration_id')
     .innerJoin('event_workshops as w', 'w.id', 'rw.workshop_id')
@@ -393,7 +391,6 @@ export async function attendanceOf(deps: Deps, eventId: string) {
     .orderBy('rw.queued_at')
     .orderBy('r.seq')
     .execute();
-  return rows;
 }
 export type AttendanceRow = Awaited<ReturnType<typeof attendanceOf>>[number];
 

@@ -76,10 +76,11 @@ export function drawNetwork(collaborations: Collaboration[], f: PictureFilters):
   const edgeList = [...edges.values()].sort((a, b) =>
     `${a.source} ${a.target}`.localeCompare(`${b.source} ${b.target}`),
   );
-  const degree = (id: string) => edgeList.filter((e) => e.source === id || e.target === id).length;
+  const degree = new Map<string, number>();
+  for (const e of edgeList) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
   const nodes = [...names]
     .sort(([a, an], [b, bn]) => an.localeCompare(bn, 'nl') || a.localeCompare(b))
-    .map(([id, name]) => ({ id, name, degree: degree(id), x: 0, y: 0 }));
+    .map(([id, name]) => ({ id, name, degree: degree.get(id)!, x: 0, y: 0 }));
   layOut(nodes, edgeList);
   return { nodes, edges: edgeList, width: PICTURE_WIDTH, height: PICTURE_HEIGHT };
 }

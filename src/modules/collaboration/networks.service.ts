@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { canInOrganisation } from '../../platform/authz/permissions.ts';
+import { hashToken } from '../../platform/crypto.ts';
 import { brusselsDay } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor, Deps } from '../../platform/deps.ts';
@@ -656,8 +657,6 @@ export async function sendInvitations(
   });
   return addresses.length;
 }
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Makes (or replaces) a user's personal calendar link; the old link stops working. Returns the secret. */
 export async function renewCalendarFeed(deps: Deps, actor: Actor, userId: string): Promise<string> {

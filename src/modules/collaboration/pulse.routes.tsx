@@ -17,7 +17,7 @@ import {
   openPulseRound,
   pulseHistory,
   pulseMetrics,
-  ratersFor,
+  ratersAmong,
   ratingsOf,
   roundOrganisations,
 } from './pulse.service.ts';
@@ -112,11 +112,11 @@ export function pulseRoutes(deps: Deps) {
     ) {
       const { network, access } = await takenPart(req, params.slug);
       const round = await roundOf(network, params.roundId);
-      const [organisations, ratings, raters] = await Promise.all([
+      const [organisations, ratings] = await Promise.all([
         roundOrganisations(deps, round),
         ratingsOf(deps, round.id),
-        ratersFor(deps, req.user!, round),
       ]);
+      const raters = ratersAmong(req.user!, organisations);
       const metrics = pulseMetrics(
         organisations.map((o) => o.id),
         ratings,

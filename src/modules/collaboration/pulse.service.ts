@@ -115,6 +115,7 @@ export async function memberOrganisationsOn(deps: Deps, networkId: string, day: 
 /** The organisations in a round: members on the day it opened, and those that joined while it is open. */
 export const roundOrganisations = (deps: Deps, round: PulseRound) =>
   memberOrganisationsOn(deps, round.network_id, brusselsDay(round.closed_at ?? deps.clock.now()));
+type RoundOrganisation = Awaited<ReturnType<typeof roundOrganisations>>[number];
 
 export const ratingsOf = async (deps: Deps, roundId: string): Promise<Rating[]> =>
   (
@@ -152,13 +153,11 @@ export async function pulseHistory(deps: Deps, networkId: string) {
 
 // ---- Rating ---------------------------------------------------------------------------------------------
 
-/** The member organisations a user answers for: those they administer or represent in the network. */
-export async function ratersFor(deps: Deps, user: CurrentUser, round: PulseRound) {
-  const organisations = await roundOrganisations(deps, round);
-  return organisations.filter(
+/** Of a round's organisations, those a user answers for: those they administer or represent. */
+export const ratersAmong = (user: CurrentUser, organisations: RoundOrganisation[]) =>
+  organisations.filter(
     (o) => o.representative === user.id || canInOrganisation(user, 'collaboration:manage', o.id),
   );
-}
 
 /**
  * An organisation's answer in an open round: its ratings replace any it gave before. Organisations left
@@ -173,9 +172,10 @@ export async function answerPulse(
   ratings: { rated: string; trust: number; value: number }[],
 ) {
   if (round.closed_at) throw refused('RoundClosed', 'pulse.round.closed');
-  if (!(await ratersFor(deps, user, round)).some((o) => o.id === raterId))
+  const organisations = await roundOrganisations(deps, round);
+  if (!ratersAmong(user, organisations).some((o) => o.id === raterId))
     throw refused('NotRater', 'pulse.answer.notRater');
-  const members = new Set((await roundOrganisations(deps, round)).map((o) => o.id));
+  const members = new Set(organisations.map((o) => o.id));
   if (ratings.some((r) => r.rated === raterId || !members.has(r.rated)))
     throw refused('NotMember', 'pulse.answer.notMember');
   const now = deps.clock.now();
