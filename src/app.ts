@@ -37,6 +37,7 @@ import { installRouteGuard, type RegisteredRoute } from './platform/authz/route-
 import type { Deps } from './platform/deps.ts';
 import { registerErrorHandling } from './platform/http/error-handler.tsx';
 import { rejectNulCharacters } from './platform/http/input-guard.ts';
+import { installLoadShedding } from './platform/http/load-shedding.ts';
 import './platform/http/types.ts';
 import { chooseLocale, LANGUAGE_COOKIE, translator } from './platform/i18n/i18n.ts';
 import { shellRoutes } from './platform/views/shell.routes.tsx';
@@ -130,6 +131,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
     },
     strictTransportSecurity: deps.config.secureCookies,
   });
+  // First after the security headers: a shed request costs nothing more.
+  installLoadShedding(app, deps.config.maxConcurrentRequests);
   await app.register(cookie, { secret: deps.config.secrets.SESSION_SECRET });
   // After the cookie plugin, so the language cookie is parsed.
   app.addHook('onRequest', async (request) => {

@@ -24,8 +24,8 @@ export const hours = (n: number) => n * 3_600_000;
 export const days = (n: number) => n * 86_400_000;
 
 /** The day a moment falls on in Brussels, as 'YYYY-MM-DD'. */
-export const brusselsDay = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(d);
+const brusselsDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' });
+export const brusselsDay = (d: Date) => brusselsDayFormat.format(d);
 
 const brusselsParts = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Europe/Brussels',
@@ -56,10 +56,10 @@ export function brusselsMoment(day: string, time: string): Date {
 }
 
 /** The Brussels wall-clock time of a moment, as 'HH:MM'. */
-export const brusselsTime = (d: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Brussels',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(d);
+const brusselsTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Brussels',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+export const brusselsTime = (d: Date) => brusselsTimeFormat.format(d);

@@ -32,6 +32,7 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(64),
   TRUST_PROXY: booleanFlag.default(false),
   CASE_RETENTION_MONTHS_REFERRAL: z.coerce.number().int().min(1).max(120).default(12),
   CASE_RETENTION_MONTHS_CONSULTATION: z.coerce.number().int().min(1).max(120).default(12),
@@ -57,6 +58,8 @@ export interface Config {
   signInRateLimitPerMinute: number;
   /** Directory search answers kept in memory per process (0: none). */
   searchCacheSize: number;
+  /** Requests one process works on at once; more are answered 503 at once (load shedding). */
+  maxConcurrentRequests: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   /** Months a case is kept after it closes, per kind of case, before the purge removes it. */
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     searchCacheSize: e.SEARCH_CACHE_SIZE,
+    maxConcurrentRequests: e.MAX_CONCURRENT_REQUESTS,
     trustProxy: e.TRUST_PROXY,
     caseRetentionMonths: {
       referral: e.CASE_RETENTION_MONTHS_REFERRAL,

@@ -32,18 +32,19 @@ export async function auditCase(
   action: string,
   reason?: string | null,
 ): Promise<void> {
-  await db
-    .insertInto('case_audit')
-    .values({
-      case_id: caseId,
-      occurred_at: deps.clock.now(),
-      actor_user_id: actor.userId,
-      actor_label: actor.label ?? null,
-      action,
-      reason_sealed: sealIfGiven(deps, reason),
-      correlation_id: actor.correlationId,
-    })
-    .execute();
+  await db.insertInto('case_audit').values(auditRow(deps, actor, caseId, action, reason)).execute();
+}
+
+function auditRow(deps: Deps, actor: Actor, caseId: string, action: string, reason?: string | null) {
+  return {
+    case_id: caseId,
+    occurred_at: deps.clock.now(),
+    actor_user_id: actor.userId,
+    actor_label: actor.label ?? null,
+    action,
+    reason_sealed: sealIfGiven(deps, reason),
+    correlation_id: actor.correlationId,
+  };
 }
 
 /** The audit trail of a case, newest first, as its members see it. */
@@ -310,9 +311,13 @@ export async function insertCase(
   return { id: row.id, reference: reference.code };
 }
 
-/** Every case shown in a list is a read of that case: one audit row each. */
+/** Every case shown in a list is a read of that case: one audit row each, written in one statement. */
 export async function auditListed(deps: Deps, actor: Actor, caseIds: string[], action: string) {
-  for (const id of caseIds) await auditCase(deps.db, deps, actor, id, action);
+  if (caseIds.length === 0) return;
+  await deps.db
+    .insertInto('case_audit')
+    .values(caseIds.map((id) => auditRow(deps, actor, id, action)))
+    .execute();
 }
 
 // ---- Closing and the retention clock ---------------------------------------------------------------

@@ -184,10 +184,23 @@ export function directoryRoutes(deps: Deps) {
           },
           page,
         );
+        // The map is drawn with the results and kept with them: projecting the outlines costs more
+        // than the search itself.
         const [results, municipalities] = await Promise.all([
-          cache.get(`page:${JSON.stringify(search)}`, () =>
-            searchServices(deps.db, search, { facets: true }),
-          ),
+          cache.get(`page:${JSON.stringify(search)}`, async () => {
+            const found = await searchServices(deps.db, search, { facets: true });
+            const map = resultsMap(
+              [query.gemeente, ...found.rows.map((r) => r.municipalityNis)].filter((n): n is string =>
+                Boolean(n),
+              ),
+              found.rows.flatMap((r, i) =>
+                r.latitude === null || r.longitude === null
+                  ? []
+                  : [{ n: i + 1, latitude: r.latitude, longitude: r.longitude }],
+              ),
+            );
+            return { ...found, map };
+          }),
           flemishAndBrusselsMunicipalities(deps),
         ]);
         const queryString = new URLSearchParams(
@@ -218,16 +231,7 @@ export function directoryRoutes(deps: Deps) {
             total={results.total}
             page={page}
             facets={results.facets!}
-            map={resultsMap(
-              [query.gemeente, ...results.rows.map((r) => r.municipalityNis)].filter((n): n is string =>
-                Boolean(n),
-              ),
-              results.rows.flatMap((r, i) =>
-                r.latitude === null || r.longitude === null
-                  ? []
-                  : [{ n: i + 1, latitude: r.latitude, longitude: r.longitude }],
-              ),
-            )}
+            map={results.map}
             municipalities={municipalities}
             queryString={queryString}
           />

@@ -514,7 +514,10 @@ export function practicesRoutes(deps: Deps) {
         const [runBy, names, similar, following, ownerRow] = await Promise.all([
           findEntryNames(deps.db, shown.content.runBy),
           municipalitiesNamed(),
-          practice.status === 'published' ? similarPractices(deps.db, practice) : [],
+          // Scoring every published fiche against this one: kept with the search answers.
+          practice.status === 'published'
+            ? cache.get(`similar:${practice.id}`, () => similarPractices(deps.db, practice))
+            : [],
           req.user ? repo.isFollowing(deps.db, practice.id, req.user.id) : null,
           practice.owner_organisation_id
             ? findOrganisationById(deps.db, practice.owner_organisation_id)

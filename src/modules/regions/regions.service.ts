@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
 import * as repo from './regions.repository.ts';
 
@@ -16,9 +18,26 @@ export async function findMunicipality(deps: Deps, nis: string) {
     : null;
 }
 
+const municipalityRows = new WeakMap<Kysely<DB>, ReturnType<typeof repo.findMunicipalities>>();
+
+/**
+ * The rows of the municipalities of Flanders and Brussels, read once per database handle: reference
+ * data that only migrations load (reference-data.ts), yet most pages list them, and on PGlite one
+ * read costs about 13 ms.
+ */
+export function flemishAndBrusselsMunicipalityRows(deps: Deps) {
+  let rows = municipalityRows.get(deps.db);
+  if (!rows) {
+    rows = repo.findMunicipalities(deps.db, { regions: ['VLG', 'BRU'] });
+    municipalityRows.set(deps.db, rows);
+    rows.catch(() => municipalityRows.delete(deps.db));
+  }
+  return rows;
+}
+
 /** Municipalities of Flanders and Brussels, for choosing where an organisation is. */
 export async function flemishAndBrusselsMunicipalities(deps: Deps) {
-  const rows = await repo.findMunicipalities(deps.db, { regions: ['VLG', 'BRU'] });
+  const rows = await flemishAndBrusselsMunicipalityRows(deps);
   return rows.map((m) => ({ nisCode: m.nis_code, nameNl: m.name_nl, nameFr: m.name_fr }));
 }
 
@@ -63,7 +82,7 @@ export async function workRegionOf(deps: Deps, municipalityNis: string): Promise
 export async function workRegionsWithMunicipalities(deps: Deps) {
   const [regions, municipalities] = await Promise.all([
     workRegions(deps),
-    repo.findMunicipalities(deps.db, { regions: ['VLG', 'BRU'] }),
+    flemishAndBrusselsMunicipalityRows(deps),
   ]);
   return regions.map((r) => ({
     ...r,

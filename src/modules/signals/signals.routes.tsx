@@ -21,8 +21,11 @@ import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { needCodes } from '../../platform/vocabularies.ts';
 import { publicCountSchema } from '../../platform/small-counts.ts';
 import { regionsHeldBy } from '../collaboration/coordinator-roles.service.ts';
-import { findMunicipalities } from '../regions/regions.repository.ts';
-import { workRegions, workRegionsWithMunicipalities } from '../regions/regions.service.ts';
+import {
+  flemishAndBrusselsMunicipalityRows,
+  workRegions,
+  workRegionsWithMunicipalities,
+} from '../regions/regions.service.ts';
 import {
   addFollowUpEntry,
   bundleForCoordinator,
@@ -198,7 +201,7 @@ export function signalsRoutes(deps: Deps) {
     async function places(req: FastifyRequest): Promise<Places> {
       const [regions, rows] = await Promise.all([
         workRegions(deps),
-        findMunicipalities(deps.db, { regions: ['VLG', 'BRU'] }),
+        flemishAndBrusselsMunicipalityRows(deps),
       ]);
       const names = new Map(rows.map((m) => [m.nis_code, req.locale === 'fr' ? m.name_fr : m.name_nl]));
       return { regions, municipalityName: (nis) => names.get(nis) ?? nis };

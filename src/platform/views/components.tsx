@@ -388,30 +388,46 @@ export function Pagination(props: { ctx: PageContext; basePath: string; page: nu
   );
 }
 
-export function formatDateTime(ctx: PageContext, date: Date | null | undefined): string {
-  if (!date) return '—';
-  const tag = ctx.locale === 'nl' ? 'nl-BE' : ctx.locale === 'fr' ? 'fr-BE' : 'en-GB';
-  return new Intl.DateTimeFormat(tag, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Brussels',
-  }).format(date);
-}
-
-/** A 'YYYY-MM-DD' date in the reader's language. */
+/** The reader's language as a BCP 47 tag for Intl. */
 const localeTag = (ctx: PageContext) =>
   ctx.locale === 'nl' ? 'nl-BE' : ctx.locale === 'fr' ? 'fr-BE' : 'en-GB';
 
+/** Intl formatters are costly to make (about 0.1 ms each) and pages format many values: one per kind and language. */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined;
+  if (!made) formatters.set(key, (made = make()));
+  return made;
+}
+
+export function formatDateTime(ctx: PageContext, date: Date | null | undefined): string {
+  if (!date) return '—';
+  const tag = localeTag(ctx);
+  return formatter(
+    `dateTime:${tag}`,
+    () =>
+      new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' }),
+  ).format(date);
+}
+
+/** A 'YYYY-MM-DD' date in the reader's language. */
 export function formatDay(ctx: PageContext, day: string | null | undefined): string {
   if (!day) return '—';
-  return new Intl.DateTimeFormat(localeTag(ctx), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+  const tag = localeTag(ctx);
+  return formatter(
+    `day:${tag}`,
+    () => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }),
+  ).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A number as the reader writes it (1.234,5 in Dutch), with at most `digits` decimals. */
-export const formatNumber = (ctx: PageContext, n: number, digits = 2): string =>
-  n.toLocaleString(localeTag(ctx), { maximumFractionDigits: digits });
+export function formatNumber(ctx: PageContext, n: number, digits = 2): string {
+  const tag = localeTag(ctx);
+  return formatter(
+    `number:${tag}:${digits}`,
+    () => new Intl.NumberFormat(tag, { maximumFractionDigits: digits }),
+  ).format(n);
+}
 
 export function Facts(props: { rows: [string, ComponentChildren][] }) {
   return (
