@@ -1,7 +1,7 @@
 // A throw-away PostgreSQL cluster in a temporary directory (or the server in DATABASE_URL), with a
 // migrated template database and a non-owner app role. Used by the test runner and the benchmarks.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -17,19 +17,44 @@ export function postgresBinDir(): string | null {
   return versions[0] ? join(base, versions[0], 'bin') : null;
 }
 
+/** The processes whose parent is `pid` (Linux /proc). */
+function childProcesses(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false; // ended meanwhile
+      }
+    })
+    .map(Number);
+}
+
 export interface Cluster {
   adminUrl: string;
   appUrl: string;
   template: string;
   version: string;
   stop(): void;
+  /** kill -9 of the postmaster (a throw-away cluster only), and starting it again after. */
+  crash(): void;
+  restart(): void;
 }
 
-/** A throw-away PostgreSQL cluster in a temporary directory, or the server in DATABASE_URL. */
-export async function startPostgres(): Promise<Cluster> {
+/**
+ * A throw-away PostgreSQL cluster in a temporary directory, or the server in DATABASE_URL. It runs
+ * without fsync for speed unless `durable` (the crash drill needs every commit kept as in production).
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<Cluster> {
   const template = 'brugwerk_template';
   let adminUrl = process.env.DATABASE_URL;
   let stop = () => {};
+  let crash = (): void => {
+    throw new Error('only a throw-away cluster can be crashed');
+  };
+  let restart = crash;
   if (!adminUrl) {
     const bin = postgresBinDir()!;
     const dir = mkdtempSync(join(tmpdir(), 'brugwerk-pg-'));
@@ -54,17 +79,21 @@ export async function startPostgres(): Promise<Cluster> {
       'UTF8',
       '--locale=C.UTF-8',
     ]);
-    // Throw-away cluster: durability off for speed; it never outlives the run.
-    exec('pg_ctl', [
-      '-D',
-      join(dir, 'data'),
-      '-l',
-      join(dir, 'log'),
-      '-w',
-      'start',
-      '-o',
-      `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-    ]);
+    const settings = `-p ${port} -k ${dir} -c listen_addresses='' -c max_connections=200`;
+    // Throw-away cluster: durability off for speed unless asked for; it never outlives the run.
+    const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+    const start = () => {
+      exec('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', 'start', '-o', settings + fast]);
+    };
+    start();
+    // The postmaster and every backend at once, as a power cut would; done when all are gone.
+    crash = () => {
+      const pid = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const tree = [pid, ...childProcesses(pid)];
+      for (const p of tree) process.kill(p, 'SIGKILL');
+      while (tree.some((p) => existsSync(`/proc/${p}`))) execFileSync('sleep', ['0.05']);
+    };
+    restart = start;
     adminUrl = `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}&port=${port}`;
     stop = () => {
       try {
@@ -94,5 +123,5 @@ export async function startPostgres(): Promise<Cluster> {
   await database.close();
   const appUrl = new URL(adminUrl);
   appUrl.username = 'brugwerk_app';
-  return { adminUrl, appUrl: appUrl.toString(), template, version, stop };
+  return { adminUrl, appUrl: appUrl.toString(), template, version, stop, crash, restart };
 }

@@ -7,6 +7,9 @@ import * as repo from './modules/accounts/accounts.repository.ts';
 import * as accounts from './modules/accounts/accounts.service.ts';
 import { currentTotpCode } from './modules/accounts/mfa.service.ts';
 import { openPlatform } from './platform/boot.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { BackupError, backupDatabase, restoreDatabase } from './platform/db/backup.ts';
+import { DataDirLockedError } from './platform/db/lockfile.ts';
 import { decryptSecret } from './platform/crypto.ts';
 import { AppError } from './platform/errors.ts';
 import { translator } from './platform/i18n/i18n.ts';
@@ -61,6 +64,13 @@ Opdrachten:
                                                nis en waarde); alles of niets, oude NIS-codes worden
                                                de gemeente van 2025; --combine zegt hoe waarden van
                                                gefuseerde gemeenten samengaan (sum voor aantallen)
+  backup BESTAND                               een reservekopie van de database naar BESTAND: een
+                                               pg_dump-archief (server-PostgreSQL, ook terwijl de app
+                                               draait) of de datamap als .tar.gz (ingebouwde database;
+                                               stop de server eerst)
+  restore BESTAND [--replace]                  een reservekopie terugzetten in de database van deze
+                                               configuratie; een database met gegevens alleen met
+                                               --replace (die gegevens worden overschreven)
   cases:purge                                  dossiers wissen waarvan de bewaartermijn voorbij is
   signals:take-case-signals                    anonieme signalen uit het casusoverleg doorgeven aan Signalen
 `;
@@ -108,9 +118,30 @@ const { values, positionals } = parseArgs({
     needs: { type: 'string' },
     age: { type: 'string' },
     'lower-is-more-need': { type: 'boolean' },
+    replace: { type: 'boolean' },
   },
   strict: true,
 });
+
+// Backup and restore work on the database as it is: no migrations first (a restore goes into an
+// empty database, and a backup must not change what it copies).
+if (command === 'backup' || command === 'restore') {
+  const file = positionals[0] ?? fail(`Geef het bestand: ${command} BESTAND`);
+  try {
+    const config = loadConfig();
+    const started = Date.now();
+    if (command === 'backup') await backupDatabase(config, file);
+    else await restoreDatabase(config, file, values.replace ?? false);
+    console.error(
+      `${command === 'backup' ? 'Reservekopie geschreven naar' : 'Teruggezet uit'} ${file} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    );
+    process.exit(0);
+  } catch (err) {
+    if (err instanceof BackupError || err instanceof ConfigError || err instanceof DataDirLockedError)
+      fail(err.message);
+    throw err;
+  }
+}
 
 const { database, deps } = await openPlatform();
 const actor = systemActor(`cli:${command}`);
