@@ -23,7 +23,7 @@ import {
   generateFlanders,
 } from './flanders-data.ts';
 import { type LoadRequest, machineLine, type Measurement, measure } from './measure.ts';
-import { residentMiB, type Server, startServer, stop } from './servers.ts';
+import { residentMiB, startServer, stop } from './servers.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -250,7 +250,9 @@ async function runEngine(engine: Engine, label: string): Promise<EngineResult> {
         });
       await run(3); // warm-up
       const m = await run(seconds);
-      console.error(`  p95 ${m.p95.toFixed(1)} ms, ${m.rps.toFixed(0)} req/s, statuses ${JSON.stringify(m.statuses)}`);
+      console.error(
+        `  p95 ${m.p95.toFixed(1)} ms, ${m.rps.toFixed(0)} req/s, statuses ${JSON.stringify(m.statuses)}`,
+      );
       rows.push({ name: s.name, budget: s.budget, m });
     }
 

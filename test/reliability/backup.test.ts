@@ -30,7 +30,10 @@ function cli(env: Record<string, string>, ...args: string[]) {
 }
 
 /** A database of this run's engine: an empty one, and how to reach it. */
-async function scratch(): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDatabase> }> {
+async function scratch(): Promise<{
+  env: Record<string, string>;
+  open: () => ReturnType<typeof openDatabase>;
+}> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bw-backup-'));
   if (testEngine === 'pglite') return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }) };
   const name = `brugwerk_b_${Math.random().toString(16).slice(2, 10)}`;

@@ -32,7 +32,10 @@ export async function auditCase(
   action: string,
   reason?: string | null,
 ): Promise<void> {
-  await db.insertInto('case_audit').values(auditRow(deps, actor, caseId, action, reason)).execute();
+  await db
+    .insertInto('case_audit')
+    .values(auditRow(deps, actor, caseId, action, reason))
+    .execute();
 }
 
 function auditRow(deps: Deps, actor: Actor, caseId: string, action: string, reason?: string | null) {

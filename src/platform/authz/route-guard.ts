@@ -19,6 +19,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   permission: RoutePermission;
+  /** The success statuses a route's response schema declares (JSON API routes), if it has one. */
+  successStatuses?: number[];
 }
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -37,7 +39,13 @@ export function installRouteGuard(app: FastifyInstance): RegisteredRoute[] {
     if (!isPermission(permission)) {
       throw new Error(`Route ${methods.join(',')} ${route.url} declares no permission (config.permission)`);
     }
-    for (const method of methods) routes.push({ method, url: route.url, permission });
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    const successStatuses = response
+      ? Object.keys(response)
+          .map(Number)
+          .filter((n) => n < 300)
+      : undefined;
+    for (const method of methods) routes.push({ method, url: route.url, permission, successStatuses });
     if (methods.some((m) => stateChanging.has(m)) && !route.url.startsWith('/api/')) {
       const csrf = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) =>
         app.csrfProtection(request, reply, done);

@@ -10,6 +10,18 @@ interface Classified {
   headers: Record<string, string>;
 }
 
+/**
+ * Every status Brugwerk answers with. 200 and 201 for what was asked, 303 after a form, 304 for a
+ * static file the browser has; 400 bad input, 401 not signed in, 403 not allowed or no CSRF token,
+ * 404 not found (also for what exists but is not yours), 409 a step that conflicts with the state,
+ * 413 too large, 414 address too long, 415 unknown body type, 422 refused by the rules, 429 too
+ * many requests, 503 too busy (load shedding). Anything else is a bug; the fuzz tests hold every
+ * route to this list (and routes that declare response schemas to their own 2xx codes).
+ */
+export const declaredStatuses: ReadonlySet<number> = new Set([
+  200, 201, 303, 304, 400, 401, 403, 404, 409, 413, 414, 415, 422, 429, 503,
+]);
+
 /** Maps anything thrown to a status, a stable code and a catalogue message. */
 function classify(err: FastifyError | AppError | Error): Classified {
   if (err instanceof AppError) {

@@ -2061,5 +2061,5 @@ export const en: Record<keyof typeof nl, string> = {
   'roles.region.title': 'Coordinators per region',
   'roles.region.intro':
     "Who takes up which role in your region: ROTS coordinator, signal coordinator, LOP expert, bridge-figure contact … You see the organisation; the person's name and address only when they allowed it.",
-  "error.overloaded": "Brugwerk is very busy right now. Try again in a few seconds.",
+  'error.overloaded': 'Brugwerk is very busy right now. Try again in a few seconds.',
 };

@@ -2125,5 +2125,5 @@ export const fr: Record<keyof typeof nl, string> = {
   'roles.region.title': 'Coordinateurs par région',
   'roles.region.intro':
     "Qui assume quel rôle dans votre région : coordinateur ROTS, coordinateur des signaux, expert LOP, contact des figures-ponts… Vous voyez l'organisation ; le nom et l'adresse de la personne seulement si elle l'a permis.",
-  "error.overloaded": "Brugwerk est très sollicité en ce moment. Réessayez dans quelques secondes.",
+  'error.overloaded': 'Brugwerk est très sollicité en ce moment. Réessayez dans quelques secondes.',
 };

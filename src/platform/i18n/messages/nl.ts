@@ -2085,5 +2085,5 @@ export const nl = {
   'roles.region.title': 'Coördinatoren per regio',
   'roles.region.intro':
     'Wie neemt in jouw regio welke rol op: ROTS-coördinator, signaalcoördinator, LOP-deskundige, aanspreekpunt brugfiguren … Je ziet de organisatie; de naam en het adres van de persoon alleen als die dat toeliet.',
-  "error.overloaded": "Brugwerk is even erg druk. Probeer het over enkele seconden opnieuw.",
+  'error.overloaded': 'Brugwerk is even erg druk. Probeer het over enkele seconden opnieuw.',
 } as const;
