@@ -20,16 +20,13 @@ import { systemActor } from '../src/platform/deps.ts';
 import { type Cluster, startPostgres } from '../scripts/postgres-cluster.ts';
 import type { CrashSeed } from './crash-writer.ts';
 import { generateDirectory } from './directory-data.ts';
+import { benchSecrets } from './flanders-data.ts';
 import { machineLine, median } from './measure.ts';
 import { startServer, stop } from './servers.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '20' } } });
 const rounds = Number(values.rounds);
-const secrets = {
-  SESSION_SECRET: 'crash-drill-secret-crash-drill-secret-00000',
-  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
-};
 
 interface Acknowledged {
   referrals: Set<string>;
@@ -130,7 +127,7 @@ async function verify(database: Database, acked: Acknowledged) {
 async function drill(engine: Engine) {
   const dataDir = mkdtempSync(join(tmpdir(), `bw-crash-${engine}-`));
   let cluster: Cluster | undefined;
-  let env: NodeJS.ProcessEnv = { ...secrets, DATA_DIR: dataDir };
+  let env: NodeJS.ProcessEnv = { ...benchSecrets, DATA_DIR: dataDir };
   let open = () => openDatabase({ dataDir });
   if (engine === 'postgres') {
     cluster = await startPostgres({ durable: true });

@@ -31,6 +31,18 @@ export const flandersSize = {
 };
 export type FlandersSize = typeof flandersSize;
 
+/** Flanders at a fraction (`--scale 0.05` for a quick try), at least 5 of everything. */
+export const scaledSize = (scale: number) =>
+  Object.fromEntries(
+    Object.entries(flandersSize).map(([k, v]) => [k, Math.max(5, Math.round(v * scale))]),
+  ) as FlandersSize;
+
+/** The secrets of the bench's servers and writers (a generated case must be readable by the app). */
+export const benchSecrets = {
+  SESSION_SECRET: 'bench-session-secret-bench-session-secret-0000',
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+};
+
 /** The zorgcoördinator whose day overview the load test opens; 40 open referrals are theirs. */
 export const benchCoordinator = { email: 'zorgcoordinator@bench.invalid', password: 'bench-wachtwoord-2026' };
 const COORDINATOR_OPEN_REFERRALS = 40;

@@ -14,26 +14,20 @@ import { tableChecksums } from '../src/platform/db/backup.ts';
 import { type Engine, openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { startPostgres } from '../scripts/postgres-cluster.ts';
-import { flandersSize, type FlandersSize, generateFlanders } from './flanders-data.ts';
+import { benchSecrets, generateFlanders, scaledSize } from './flanders-data.ts';
 import { machineLine } from './measure.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '0.1' } } });
 const scale = Number(values.scale);
-const size = Object.fromEntries(
-  Object.entries(flandersSize).map(([k, v]) => [k, Math.max(5, Math.round(v * scale))]),
-) as FlandersSize;
-const secrets = {
-  SESSION_SECRET: 'restore-drill-secret-restore-drill-secret-0',
-  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 6).toString('base64'),
-};
+const size = scaledSize(scale);
 
 /** The CLI as an operator runs it; the time it took. */
 function cli(env: NodeJS.ProcessEnv, ...args: string[]): number {
   const started = performance.now();
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: root,
-    env: { ...process.env, ...secrets, LOG_LEVEL: 'silent', ...env },
+    env: { ...process.env, ...benchSecrets, LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${result.stderr}`);
@@ -64,7 +58,7 @@ async function drill(engine: Engine) {
     console.error(`${engine}: generating ${JSON.stringify(size)}`);
     const database = await open(source);
     await migrateToLatest(database.db);
-    const config = loadConfig({ ...secrets, ...source, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ ...benchSecrets, ...source, LOG_LEVEL: 'silent' });
     await generateFlanders({ db: database.db, engine, clock: systemClock, config }, size);
     const before = await tableChecksums(database.db);
     await database.close();
