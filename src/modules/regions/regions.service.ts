@@ -18,22 +18,26 @@ export async function findMunicipality(deps: Deps, nis: string) {
     : null;
 }
 
-const municipalityRows = new WeakMap<Kysely<DB>, ReturnType<typeof repo.findMunicipalities>>();
-
 /**
- * The rows of the municipalities of Flanders and Brussels, read once per database handle: reference
- * data that only migrations load (reference-data.ts), yet most pages list them, and on PGlite one
- * read costs about 13 ms.
+ * Reference data (provinces, municipalities) is loaded by migrations only (reference-data.ts), yet
+ * most pages list it, and on PGlite one read of the municipalities costs about 13 ms: it is read
+ * once per database handle and kept.
  */
-export function flemishAndBrusselsMunicipalityRows(deps: Deps) {
-  let rows = municipalityRows.get(deps.db);
+function readOnce<T>(memo: WeakMap<Kysely<DB>, Promise<T>>, deps: Deps, read: () => Promise<T>): Promise<T> {
+  let rows = memo.get(deps.db);
   if (!rows) {
-    rows = repo.findMunicipalities(deps.db, { regions: ['VLG', 'BRU'] });
-    municipalityRows.set(deps.db, rows);
-    rows.catch(() => municipalityRows.delete(deps.db));
+    rows = read();
+    memo.set(deps.db, rows);
+    rows.catch(() => memo.delete(deps.db));
   }
   return rows;
 }
+const municipalityRows = new WeakMap<Kysely<DB>, ReturnType<typeof repo.findMunicipalities>>();
+const provinceRows = new WeakMap<Kysely<DB>, ReturnType<typeof repo.findFlemishProvinces>>();
+
+/** The rows of the municipalities of Flanders and Brussels (read once, see readOnce). */
+export const flemishAndBrusselsMunicipalityRows = (deps: Deps) =>
+  readOnce(municipalityRows, deps, () => repo.findMunicipalities(deps.db, { regions: ['VLG', 'BRU'] }));
 
 /** Municipalities of Flanders and Brussels, for choosing where an organisation is. */
 export async function flemishAndBrusselsMunicipalities(deps: Deps) {
@@ -58,7 +62,7 @@ export const BRUSSELS_REGION = '04000';
  * each named by its NIS code.
  */
 export async function workRegions(deps: Deps) {
-  const provinces = await repo.findFlemishProvinces(deps.db);
+  const provinces = await readOnce(provinceRows, deps, () => repo.findFlemishProvinces(deps.db));
   return [
     ...provinces.map((p) => ({ code: p.nis_code, nameNl: p.name_nl, nameFr: p.name_fr })),
     {
