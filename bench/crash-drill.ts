@@ -93,14 +93,19 @@ async function verify(database: Database, acked: Acknowledged) {
     : [];
   const present = new Set(found.map((r) => r.case_id));
   for (const id of ids) if (!present.has(id)) lost.push(`referral ${id}`);
-  for (const [correlation, n] of acked.audit) {
-    const row = await db
-      .selectFrom('case_audit')
-      .select(db.fn.countAll<number>().as('n'))
-      .where('correlation_id', '=', correlation)
-      .executeTakeFirstOrThrow();
-    if (Number(row.n) !== n) lost.push(`audit ${correlation}: ${row.n} of ${n} rows`);
-  }
+  const correlations = [...acked.audit.keys()];
+  const counted = correlations.length
+    ? await db
+        .selectFrom('case_audit')
+        .select(['correlation_id', db.fn.countAll<number>().as('n')])
+        .where('correlation_id', 'in', correlations)
+        .groupBy('correlation_id')
+        .execute()
+    : [];
+  const rowsOf = new Map(counted.map((r) => [r.correlation_id, Number(r.n)]));
+  for (const [correlation, n] of acked.audit)
+    if (rowsOf.get(correlation) !== n)
+      lost.push(`audit ${correlation}: ${rowsOf.get(correlation) ?? 0} of ${n} rows`);
   for (const id of acked.practices) {
     const row = await db.selectFrom('practices').select('id').where('id', '=', id).executeTakeFirst();
     if (!row) lost.push(`practice ${id}`);
