@@ -3,18 +3,17 @@
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { postgresProgram } from '../src/platform/db/postgres-programs.ts';
 import { grantAppRole } from '../src/platform/db/roles.ts';
 
+/** The directory of Debian's newest PostgreSQL server programs, or null when none is installed. */
 export function postgresBinDir(): string | null {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return null;
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb')));
-  versions.sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? join(base, versions[0], 'bin') : null;
+  const initdb = postgresProgram('initdb');
+  return initdb.startsWith('/') ? dirname(initdb) : null;
 }
 
 /** The processes whose parent is `pid` (Linux /proc). */

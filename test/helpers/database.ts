@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, openDatabase, pgliteExtensions } from '../../src/platform/db/database.ts';
-import { postgresBinDir } from '../../scripts/postgres-cluster.ts';
+import { postgresProgram } from '../../src/platform/db/postgres-programs.ts';
 
 export type TestEngine = 'pglite' | 'postgres';
 export const testEngine: TestEngine = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
@@ -41,11 +40,10 @@ export async function freshDatabase(): Promise<TestDatabase> {
     const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
     const adminUrl = new URL(requireEnv('TEST_PG_ADMIN_URL'));
     adminUrl.pathname = `/${name}`;
-    const bin = postgresBinDir();
     return {
       ...database,
       async dump() {
-        return execFileSync(bin ? join(bin, 'pg_dump') : 'pg_dump', ['--dbname', adminUrl.toString()], {
+        return execFileSync(postgresProgram('pg_dump'), ['--dbname', adminUrl.toString()], {
           encoding: 'utf8',
           maxBuffer: 1 << 30,
         });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { type Kysely, sql } from 'kysely';
@@ -7,24 +7,11 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { pgliteExtensions } from './database.ts';
 import { acquireDataDirLock } from './lockfile.ts';
+import { postgresProgram } from './postgres-programs.ts';
 import type { DB } from './schema.ts';
 
 /** A backup or restore that cannot go on; the message is for the operator, in Dutch. */
 export class BackupError extends Error {}
-
-/**
- * A PostgreSQL client program (pg_dump, pg_restore): from Debian's newest installed server version
- * when there is one (pg_dump must be at least as new as the server), else from the PATH.
- */
-function postgresProgram(name: string): string {
-  const base = '/usr/lib/postgresql';
-  const versions = existsSync(base)
-    ? readdirSync(base)
-        .filter((v) => existsSync(join(base, v, 'bin', name)))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  return versions[0] ? join(base, versions[0], 'bin', name) : name;
-}
 
 function run(program: string, args: string[]) {
   try {
