@@ -5,7 +5,7 @@
 //
 //   npx tsx bench/reflection-answers.ts        → bench/results/reflection-answers.md
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -19,14 +19,13 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { systemActor } from '../src/platform/deps.ts';
 import { startPostgres } from '../scripts/postgres-cluster.ts';
+import { machineLine, percentile } from './measure.ts';
 import { startServer, stop } from './servers.ts';
 
 const PARTICIPANTS = Number(process.env.PARTICIPANTS ?? 200);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const root = new URL('..', import.meta.url).pathname;
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** One session per round, facilitated by a bench user; returns the join codes. */
@@ -226,7 +225,7 @@ const fmt = (n: number) => n.toFixed(1);
 const lines = [
   '# Reflectie: 200 participants answering one session at once',
   '',
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString()}`,
+  await machineLine(),
   `Per round: ${PARTICIPANTS} participants each open the join link (own cookies, own form token), then all send the whole school-team set (every statement, two endings, every open question) at the same moment; ${ROUNDS} rounds per engine, a new session each round. Server PostgreSQL ${cluster.version} is a throw-away cluster with fsync off; PGlite writes to a data directory on disk.`,
   `Baseline: ${PARTICIPANTS} simultaneous requests to a bare Fastify route, same run: median p95 ${fmt(bareP95)} ms.`,
   '',

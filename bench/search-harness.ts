@@ -2,7 +2,7 @@
 // in the same run: generated data in a throw-away server PostgreSQL cluster and in a PGlite data
 // directory, each engine first with the answer cache off (with timings per query), then on.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { Kysely } from 'kysely';
@@ -11,6 +11,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { startPostgres } from '../scripts/postgres-cluster.ts';
+import { machineLine, percentile } from './measure.ts';
 import { startServer, stop } from './servers.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -31,8 +32,6 @@ export interface SearchBenchmark {
 
 export async function runSearchBenchmark(b: SearchBenchmark) {
   const { queries, connections, seconds } = b;
-  const percentile = (sorted: number[], p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
   async function load(url: string, paths: string[]) {
     const latencies: number[] = [];
@@ -147,7 +146,7 @@ export async function runSearchBenchmark(b: SearchBenchmark) {
   const report = [
     `# ${b.title}`,
     '',
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString()}`,
+    await machineLine(),
     `Data: ${b.data} Load: autocannon, ${connections} connections, ${seconds} s per scenario after a warm-up run; query mix of ${queries.length} searches.`,
     '',
     '| scenario | p50 ms | p95 ms | p99 ms | req/s | errors | non-2xx | p95 vs bare | req/s vs bare |',

@@ -1,7 +1,7 @@
 // Benchmark servers in processes of their own (bench/serve.ts): the app on a database, or the bare
 // Fastify baseline. One node process each (not through the tsx wrapper), so its pid is the server's.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { residentKiB } from '../scripts/processes.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -29,10 +29,7 @@ export function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Serve
 }
 
 /** Resident memory of a server process now, in MiB. */
-export function residentMiB(server: Server): number {
-  const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
+export const residentMiB = (server: Server) => residentKiB(server.child.pid!) / 1024;
 
 /** Stops a server and waits until it has closed its database connections. */
 export async function stop(server: Server) {

@@ -1,36 +1,19 @@
 // Cold start of `npm start` to the first `/health` 200, on a fresh and on an existing data
 // directory, and the resident memory after start. Baseline in the same run: a bare Node HTTP
 // server started the same way (node process → first 200). Usage: npx tsx bench/startup.ts [rounds]
-import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childProcesses, residentKiB } from '../scripts/processes.ts';
+import { machineLine, median } from './measure.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const rounds = Number(process.argv[2] ?? 5);
 
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) out.push(Number(entry), ...childrenOf(Number(entry)));
-    } catch {
-      // process ended meanwhile
-    }
-  }
-  return out;
-}
-
-function rssKiB(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
+/** Every descendant of a process (npm → sh → tsx → node). */
+const descendantsOf = (pid: number): number[] =>
+  childProcesses(pid).flatMap((child) => [child, ...descendantsOf(child)]);
 
 async function timeToHealthy(
   command: string,
@@ -58,8 +41,8 @@ async function timeToHealthy(
   }
   const ms = performance.now() - started;
   await new Promise((r) => setTimeout(r, 1000)); // settle before reading memory
-  const tree = [child.pid!, ...childrenOf(child.pid!)];
-  const perProcess = tree.map(rssKiB);
+  const tree = [child.pid!, ...descendantsOf(child.pid!)];
+  const perProcess = tree.map(residentKiB);
   const server = Math.max(...perProcess);
   const total = perProcess.reduce((a, b) => a + b, 0);
   process.kill(-child.pid!, 'SIGTERM');
@@ -67,12 +50,6 @@ async function timeToHealthy(
   await new Promise((r) => setTimeout(r, 300));
   return { ms, serverRssMiB: server / 1024, treeRssMiB: total / 1024 };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 const baselineScript = join(mkdtempSync(join(tmpdir(), 'bw-base-')), 'server.mjs');
 writeFileSync(
@@ -110,8 +87,7 @@ const base = median(results.baseline!.ms);
 const lines = [
   `# Start-up: npm start to first /health 200`,
   '',
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${rounds} rounds; ${new Date().toISOString()}`,
-  `Commit: ${execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim()}`,
+  `${await machineLine()}; ${rounds} rounds`,
   '',
   '| case | median start (ms) | ratio to baseline | median RSS of server process (MiB) | median RSS of process tree (MiB) |',
   '|---|---|---|---|---|',

@@ -1,7 +1,7 @@
 // A throw-away PostgreSQL cluster in a temporary directory (or the server in DATABASE_URL), with a
 // migrated template database and a non-owner app role. Used by the test runner and the benchmarks.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -9,26 +9,12 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { postgresProgram } from '../src/platform/db/postgres-programs.ts';
 import { grantAppRole } from '../src/platform/db/roles.ts';
+import { childProcesses } from './processes.ts';
 
 /** The directory of Debian's newest PostgreSQL server programs, or null when none is installed. */
 export function postgresBinDir(): string | null {
   const initdb = postgresProgram('initdb');
   return initdb.startsWith('/') ? dirname(initdb) : null;
-}
-
-/** The processes whose parent is `pid` (Linux /proc). */
-function childProcesses(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false; // ended meanwhile
-      }
-    })
-    .map(Number);
 }
 
 export interface Cluster {
