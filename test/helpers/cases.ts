@@ -22,6 +22,7 @@ import {
   revealReferralIdentity,
 } from '../../src/modules/cases/referrals.service.ts';
 import { assignRole } from '../../src/modules/collaboration/coordinator-roles.service.ts';
+import { publicTables } from '../../src/platform/db/backup.ts';
 import { loadDemoDirectory } from '../../src/modules/directory/directory.demo.ts';
 import { systemActor } from '../../src/platform/deps.ts';
 import type { CurrentUser } from '../../src/platform/http/principal.ts';
@@ -96,10 +97,8 @@ export async function caseWorker(
 
 /** Every table of the database whose rows, read as text, contain the needle (a case id, a canary). */
 export async function tablesContaining(t: TestContext, needle: string): Promise<string[]> {
-  const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(t.deps.db);
   const found: string[] = [];
-  for (const { name } of tables.rows) {
+  for (const name of await publicTables(t.deps.db)) {
     const hit = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(name)} AS x
       WHERE strpos(x::text, ${needle}) > 0`.execute(t.deps.db);
     if (hit.rows[0]!.n > 0) found.push(name);

@@ -95,15 +95,20 @@ export async function restoreDatabase(config: Config, file: string, replace: boo
   }
 }
 
+/** The names of every table of the database, in order. */
+export async function publicTables(db: Kysely<DB>): Promise<string[]> {
+  const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
+  return tables.rows.map((t) => t.name);
+}
+
 /**
  * Every table's row count and a checksum of its rows (md5 over the rows as text, in sorted order):
  * the same numbers on two databases mean the same data. For restore drills.
  */
 export async function tableChecksums(db: Kysely<DB>): Promise<Map<string, { rows: number; md5: string }>> {
-  const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
   const result = new Map<string, { rows: number; md5: string }>();
-  for (const { name } of tables.rows) {
+  for (const name of await publicTables(db)) {
     const row = await sql<{ rows: number; md5: string | null }>`SELECT count(*)::int AS rows,
       md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS md5 FROM ${sql.table(name)} AS t`.execute(db);
     result.set(name, { rows: row.rows[0]!.rows, md5: row.rows[0]!.md5 ?? '' });
