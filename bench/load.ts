@@ -262,30 +262,25 @@ async function runEngine(engine: Engine, label: string): Promise<EngineResult> {
 
     // Saturation and overload, on the public reads together.
     const publicMix = list.filter((s) => s.budget && !s.requests[0]!.headers).flatMap((s) => s.requests);
+    const readLoad = (target: number, connections: number, secs: number, overallRate?: number) =>
+      measure({ url: url(target), requests: publicMix, connections, seconds: secs, overallRate });
     const saturation: EngineResult['saturation'] = [];
     for (const connections of [4, 16, 32, 50]) {
-      const m = await measure({ url: url(appPort), requests: publicMix, connections, seconds: 5 });
+      const m = await readLoad(appPort, connections, 5);
       saturation.push({ connections, servedRps: (m.requests - m.shed) / 5 });
     }
     const saturated = Math.max(...saturation.map((s) => s.servedRps));
     const rate = Math.round(4 * saturated);
-    const overload = (target: number) =>
-      measure({ url: url(target), requests: publicMix, connections: 400, overallRate: rate, seconds });
     console.error(`${label}: overload at ${rate} req/s (4 × ${saturated.toFixed(0)})`);
-    const shedding = await overload(appPort);
-    const recovery = await measure({
-      url: url(appPort),
-      requests: publicMix,
-      connections: CONNECTIONS,
-      seconds: 5,
-    });
+    const shedding = await readLoad(appPort, 400, seconds, rate);
+    const recovery = await readLoad(appPort, CONNECTIONS, 5);
     const rssMiB = residentMiB(server);
     await stop(server);
 
     const unshedPort = ++port;
     const unshed = await startServer({ ...prepared.env, MAX_CONCURRENT_REQUESTS: '100000' }, unshedPort);
-    await measure({ url: url(unshedPort), requests: publicMix, connections: CONNECTIONS, seconds: 3 });
-    const noShedding = await overload(unshedPort);
+    await readLoad(unshedPort, CONNECTIONS, 3); // warm-up
+    const noShedding = await readLoad(unshedPort, 400, seconds, rate);
     await stop(unshed);
 
     return {
