@@ -321,7 +321,7 @@ const lines = [
   '# Brugwerk under load: Flanders scale',
   '',
   await machineLine(),
-  `Load: autocannon from the same machine, ${CONNECTIONS} connections, ${seconds} s per scenario after a 3 s warm-up; server with a pool of 20 database connections and the default answer caches; MAX_CONCURRENT_REQUESTS 64 (the default).`,
+  `Load from the same machine, ${CONNECTIONS} connections, ${seconds} s per scenario after a 3 s warm-up: "as fast as answered" with autocannon (closed loop); "paced" with an undici pool sending at a steady rate (open loop, each latency counted from the moment the request was due, so waiting for a connection counts). Server with a pool of 20 database connections and the default answer caches; MAX_CONCURRENT_REQUESTS 64 (the default).`,
   '',
   '## Data (bench/flanders-data.ts)',
   '',
@@ -354,7 +354,7 @@ for (const r of results) {
 }
 lines.push(
   '',
-  `Budget (issue 9, server PostgreSQL): p95 ≤ ${BUDGET_P95_MS} ms for searches and pages, 0 errors, at 50 connections. "as fast as answered": each connection sends its next request when the last is answered, which saturates the server; "paced at half": the same 50 connections offering half that throughput (open loop), where the budget is held. "errors" counts connection errors, timeouts, 503s and unexpected statuses (a recorded referral answers 200 with the family’s reference code).`,
+  `Budget (issue 9, server PostgreSQL): p95 ≤ ${BUDGET_P95_MS} ms for searches and pages, 0 errors, at 50 connections. "as fast as answered": each connection sends its next request when the last is answered, which saturates the server; "paced at half": the same 50 connections offering half that throughput at a steady rate (open loop), where the budget is held. "errors" counts connection errors, timeouts, 503s and unexpected statuses (a recorded referral answers 200 with the family’s reference code).`,
   '',
   '## Overload: four times the saturating load',
   '',

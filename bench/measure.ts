@@ -1,6 +1,10 @@
-// One load measurement with autocannon: latencies from every response (so percentiles are exact,
-// not autocannon's histogram buckets), split by status, plus throughput and errors.
+// One load measurement: latencies from every response (so percentiles are exact, not histogram
+// buckets), split by status, plus throughput and errors. Closed loop ("as fast as answered") with
+// autocannon; open loop at a steady rate with an undici pool (see pacedLoad).
+import { execSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 
 export interface LoadRequest {
   method?: 'GET' | 'POST';
@@ -14,7 +18,7 @@ export interface LoadOptions {
   requests: LoadRequest[];
   connections: number;
   seconds: number;
-  /** Open-loop load: requests per second over all connections (default: as fast as answered). */
+  /** Open-loop load at this steady rate over all connections (default: as fast as answered). */
   overallRate?: number;
   /** Statuses that count as answered well (default 2xx). */
   expected?: (status: number) => boolean;
@@ -45,18 +49,15 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-export async function measure(o: LoadOptions): Promise<Measurement> {
-  const all: number[] = [];
-  const shedTimes: number[] = [];
-  const servedTimes: number[] = [];
-  const statuses: Record<number, number> = {};
-  const expected = o.expected ?? ((s: number) => s >= 200 && s < 300);
+type Answered = (status: number, ms: number) => void;
+
+/** As fast as answered: each connection sends its next request when the last one is answered. */
+async function closedLoad(o: LoadOptions, answered: Answered): Promise<number> {
   const result = await autocannon({
     url: o.url,
     connections: o.connections,
     duration: o.seconds,
     timeout: 30,
-    ...(o.overallRate ? { overallRate: o.overallRate } : {}),
     requests: o.requests.map((r) => ({
       method: r.method ?? 'GET',
       path: r.path,
@@ -64,13 +65,63 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
       ...(r.body ? { body: r.body } : {}),
     })),
     setupClient: (client) => {
-      client.on('response', (status: number, _bytes: number, ms: number) => {
-        all.push(ms);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-        (status === 503 ? shedTimes : servedTimes).push(ms);
-      });
+      client.on('response', (status: number, _bytes: number, ms: number) => answered(status, ms));
     },
   });
+  return result.errors; // autocannon counts timeouts among its errors
+}
+
+/**
+ * Open loop at a steady rate: request n is due at n ÷ rate seconds after the start and is sent then,
+ * whatever the earlier ones are doing, over at most `connections` kept-alive connections. Its latency
+ * counts from the moment it was due, so waiting for a free connection counts too (no coordinated
+ * omission). autocannon's own rate limit is not used: it lets each connection send its quota for a
+ * second at once and then wait, which is a burst at every second rather than a steady rate.
+ */
+async function pacedLoad(o: LoadOptions & { overallRate: number }, answered: Answered): Promise<number> {
+  const pool = new Pool(o.url, { connections: o.connections, pipelining: 1, headersTimeout: 30_000 });
+  const total = Math.round(o.overallRate * o.seconds);
+  const inFlight = new Set<Promise<void>>();
+  let errors = 0;
+  let sent = 0;
+  const start = performance.now();
+  const send = (n: number) => {
+    const r = o.requests[n % o.requests.length]!;
+    const due = start + (n * 1000) / o.overallRate;
+    const done = pool
+      .request({ method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body })
+      .then(async (res) => {
+        for await (const _ of res.body); // read to the end, as a browser does
+        answered(res.statusCode, performance.now() - due);
+      })
+      .catch(() => void errors++)
+      .finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  };
+  while (sent < total) {
+    const dueNow = Math.min(total, Math.floor(((performance.now() - start) * o.overallRate) / 1000) + 1);
+    while (sent < dueNow) send(sent++);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(inFlight);
+  await pool.close();
+  return errors;
+}
+
+export async function measure(o: LoadOptions): Promise<Measurement> {
+  const all: number[] = [];
+  const shedTimes: number[] = [];
+  const servedTimes: number[] = [];
+  const statuses: Record<number, number> = {};
+  const expected = o.expected ?? ((s: number) => s >= 200 && s < 300);
+  const answered: Answered = (status, ms) => {
+    all.push(ms);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    (status === 503 ? shedTimes : servedTimes).push(ms);
+  };
+  const failed = o.overallRate
+    ? await pacedLoad({ ...o, overallRate: o.overallRate }, answered)
+    : await closedLoad(o, answered);
   for (const list of [all, shedTimes, servedTimes]) list.sort((a, b) => a - b);
   const unexpected = Object.entries(statuses)
     .filter(([s]) => Number(s) !== 503 && !expected(Number(s)))
@@ -81,7 +132,7 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
     p99: percentile(all, 99),
     rps: all.length / o.seconds,
     requests: all.length,
-    errors: result.errors + unexpected, // autocannon counts timeouts among its errors
+    errors: failed + unexpected,
     shed: statuses[503] ?? 0,
     shedP95: shedTimes.length ? percentile(shedTimes, 95) : null,
     servedP95: shedTimes.length ? percentile(servedTimes, 95) : null,
@@ -89,12 +140,15 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
   };
 }
 
-/** The machine the figures come from, for every report. */
-export async function machineLine(): Promise<string> {
-  const { cpus, totalmem } = await import('node:os');
-  const { execSync } = await import('node:child_process');
-  const commit = execSync('git rev-parse --short HEAD', { cwd: new URL('..', import.meta.url).pathname })
+/** The commit and moment a bench run started from, read when the bench loads this file. */
+const runStart = {
+  commit: execSync('git rev-parse --short HEAD', { cwd: new URL('..', import.meta.url).pathname })
     .toString()
-    .trim();
-  return `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, commit ${commit}; ${new Date().toISOString()}`;
+    .trim(),
+  at: new Date().toISOString(),
+};
+
+/** The machine the figures come from and the commit the run started from, for every report. */
+export async function machineLine(): Promise<string> {
+  return `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, commit ${runStart.commit}; run started ${runStart.at}`;
 }

@@ -32,11 +32,15 @@ function takeFlash(request: FastifyRequest, reply: FastifyReply): Flash | null {
 }
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  let csrfToken: string | undefined;
   return {
     t: request.t,
     locale: request.locale,
     user: request.user,
-    csrfToken: reply.generateCsrf(),
+    // Made when a form on the page asks for it: a page without one sets no CSRF cookie.
+    get csrfToken() {
+      return (csrfToken ??= reply.generateCsrf());
+    },
     path: request.url.split('?')[0] ?? '/',
     flash: takeFlash(request, reply),
     correlationId: String(request.id),
