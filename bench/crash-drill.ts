@@ -5,8 +5,7 @@
 // "created" audit row, every started fiche its audit row. Writes bench/results/crash-drill.md;
 // exits 1 when anything was lost. Usage: npx tsx bench/crash-drill.ts [--rounds 20]
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -23,6 +22,7 @@ import { generateDirectory } from './directory-data.ts';
 import { benchSecrets } from './flanders-data.ts';
 import { machineLine, median } from './measure.ts';
 import { startServer, stop } from './servers.ts';
+import { scratchDir } from '../scripts/scratch-dir.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '20' } } });
@@ -130,7 +130,7 @@ async function verify(database: Database, acked: Acknowledged) {
 }
 
 async function drill(engine: Engine) {
-  const dataDir = mkdtempSync(join(tmpdir(), `bw-crash-${engine}-`));
+  const dataDir = scratchDir(`bw-crash-${engine}-`);
   let cluster: Cluster | undefined;
   let env: NodeJS.ProcessEnv = { ...benchSecrets, DATA_DIR: dataDir };
   let open = () => openDatabase({ dataDir });

@@ -3,8 +3,7 @@
 // load shedding, and the recovery after it. Writes bench/results/load.md; exits 1 when a budget on
 // server PostgreSQL does not hold.
 // Usage: npx tsx bench/load.ts [--seconds 10] [--scale 1]   (--scale 0.05 for a quick try)
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -24,6 +23,7 @@ import {
 } from './flanders-data.ts';
 import { type LoadRequest, machineLine, type Measurement, measure } from './measure.ts';
 import { residentMiB, startServer, stop } from './servers.ts';
+import { scratchDir } from '../scripts/scratch-dir.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -64,7 +64,7 @@ async function fill(database: Database, dataDir: string) {
 }
 
 async function prepare(engine: Engine): Promise<Prepared> {
-  const dataDir = mkdtempSync(join(tmpdir(), `bw-load-${engine}-`));
+  const dataDir = scratchDir(`bw-load-${engine}-`);
   console.error(`${engine}: generating Flanders (${JSON.stringify(size)})`);
   if (engine === 'pglite') {
     const database = await openDatabase({ dataDir });

@@ -4,8 +4,7 @@
 // requests at once to a bare Fastify route, in the same run.
 //
 //   npx tsx bench/reflection-answers.ts        → bench/results/reflection-answers.md
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -21,6 +20,7 @@ import { systemActor } from '../src/platform/deps.ts';
 import { startPostgres } from '../scripts/postgres-cluster.ts';
 import { machineLine, percentile } from './measure.ts';
 import { startServer, stop } from './servers.ts';
+import { scratchDir } from '../scripts/scratch-dir.ts';
 
 const PARTICIPANTS = Number(process.env.PARTICIPANTS ?? 200);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -209,7 +209,7 @@ try {
 }
 
 console.error('PGlite');
-const dataDir = mkdtempSync(join(tmpdir(), 'bw-bench-reflection-'));
+const dataDir = scratchDir('bw-bench-reflection-');
 const embedded = await openDatabase({ dataDir });
 await migrateToLatest(embedded.db);
 const prepared = await prepareSessions(embedded.db, 'pglite', ROUNDS);

@@ -3,8 +3,7 @@
 // every table compared between the two. Writes bench/results/restore-drill.md; exits 1 on any
 // difference. Usage: npx tsx bench/restore-drill.ts [--scale 0.1]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -16,6 +15,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { startPostgres } from '../scripts/postgres-cluster.ts';
 import { benchSecrets, generateFlanders, scaledSize } from './flanders-data.ts';
 import { machineLine } from './measure.ts';
+import { scratchDir } from '../scripts/scratch-dir.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '0.1' } } });
@@ -35,9 +35,9 @@ function cli(env: NodeJS.ProcessEnv, ...args: string[]): number {
 }
 
 async function drill(engine: Engine) {
-  const file = join(mkdtempSync(join(tmpdir(), 'bw-restore-file-')), 'brugwerk.backup');
-  const sourceDir = mkdtempSync(join(tmpdir(), `bw-restore-${engine}-`));
-  const targetDir = mkdtempSync(join(tmpdir(), `bw-restore-${engine}-scratch-`));
+  const file = join(scratchDir('bw-restore-file-'), 'brugwerk.backup');
+  const sourceDir = scratchDir(`bw-restore-${engine}-`);
+  const targetDir = scratchDir(`bw-restore-${engine}-scratch-`);
   const cluster = engine === 'postgres' ? await startPostgres() : undefined;
   try {
     let source: NodeJS.ProcessEnv = { DATA_DIR: sourceDir };

@@ -1,8 +1,7 @@
 // A search benchmark under concurrent load, on both engines, against a bare Fastify route measured
 // in the same run: generated data in a throw-away server PostgreSQL cluster and in a PGlite data
 // directory, each engine first with the answer cache off (with timings per query), then on.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { Kysely } from 'kysely';
@@ -13,6 +12,7 @@ import type { DB } from '../src/platform/db/schema.ts';
 import { startPostgres } from '../scripts/postgres-cluster.ts';
 import { machineLine, percentile } from './measure.ts';
 import { startServer, stop } from './servers.ts';
+import { scratchDir } from '../scripts/scratch-dir.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -135,7 +135,7 @@ export async function runSearchBenchmark(b: SearchBenchmark) {
   }
 
   console.error('PGlite: generating data');
-  const dataDir = mkdtempSync(join(tmpdir(), 'bw-bench-'));
+  const dataDir = scratchDir('bw-bench-');
   const embedded = await openDatabase({ dataDir });
   await migrateToLatest(embedded.db);
   await b.generate(embedded.db);

@@ -2,11 +2,11 @@
 // directory, and the resident memory after start. Baseline in the same run: a bare Node HTTP
 // server started the same way (node process → first 200). Usage: npx tsx bench/startup.ts [rounds]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { childProcesses, residentKiB } from '../scripts/processes.ts';
 import { machineLine, median } from './measure.ts';
+import { scratchDir } from '../scripts/scratch-dir.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const rounds = Number(process.argv[2] ?? 5);
@@ -51,7 +51,7 @@ async function timeToHealthy(
   return { ms, serverRssMiB: server / 1024, treeRssMiB: total / 1024 };
 }
 
-const baselineScript = join(mkdtempSync(join(tmpdir(), 'bw-base-')), 'server.mjs');
+const baselineScript = join(scratchDir('bw-base-'), 'server.mjs');
 writeFileSync(
   baselineScript,
   "import http from 'node:http'; http.createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), '127.0.0.1');\n",
@@ -65,7 +65,7 @@ const results: Record<string, { ms: number[]; server: number[]; tree: number[] }
 for (let i = 0; i < rounds; i++) {
   const port = 31000 + i;
   const b = await timeToHealthy(process.execPath, [baselineScript], { PORT: String(port) }, port, '/');
-  const dataDir = mkdtempSync(join(tmpdir(), 'bw-start-'));
+  const dataDir = scratchDir('bw-start-');
   const env = { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
   const fresh = await timeToHealthy('npm', ['start', '--silent'], env, port, '/health');
   const existing = await timeToHealthy('npm', ['start', '--silent'], env, port, '/health');

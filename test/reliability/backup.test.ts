@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import pg from 'pg';
@@ -12,6 +10,7 @@ import { tableChecksums } from '../../src/platform/db/backup.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { testEngine } from '../helpers/database.ts';
+import { scratchDir } from '../../scripts/scratch-dir.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const secrets = {
@@ -34,7 +33,7 @@ async function scratch(): Promise<{
   env: Record<string, string>;
   open: () => ReturnType<typeof openDatabase>;
 }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bw-backup-'));
+  const dataDir = scratchDir('bw-backup-');
   if (testEngine === 'pglite') return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }) };
   const name = `brugwerk_b_${Math.random().toString(16).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
@@ -55,7 +54,7 @@ describe(`backup and restore (${testEngine})`, () => {
     const before = await tableChecksums(db.db);
     await db.close();
 
-    const file = join(mkdtempSync(join(tmpdir(), 'bw-backup-file-')), 'brugwerk.backup');
+    const file = join(scratchDir('bw-backup-file-'), 'brugwerk.backup');
     const backup = cli(source.env, 'backup', file);
     assert.equal(backup.status, 0, backup.stderr);
     assert.match(backup.stderr, /Reservekopie geschreven/);
