@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteExtensions } from '../../../src/platform/db/database.ts';
 import { testEngine } from '../../helpers/database.ts';
+import { scratchDir } from '../../../scripts/scratch-dir.ts';
 
 const root = new URL('../../..', import.meta.url).pathname;
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -39,7 +39,7 @@ if (testEngine === 'pglite') {
     });
 
     it('refuses a second server on the same DATA_DIR with a clear message, and the data stays intact', async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'bw-lock-'));
+      const dataDir = scratchDir('bw-lock-');
       const port = 30000 + Math.floor(Math.random() * 20000);
       const env = {
         ...process.env,
@@ -99,7 +99,7 @@ if (testEngine === 'pglite') {
     });
 
     it('creates a user and prints a token alone on stdout through the CLI', () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'bw-cli-'));
+      const dataDir = scratchDir('bw-cli-');
       const env = { ...process.env, DATA_DIR: dataDir, BRUGWERK_PASSWORD: 'een sterk cli-wachtwoord' };
       const created = spawnSync(
         tsx,
@@ -157,7 +157,7 @@ if (testEngine === 'pglite') {
     });
 
     it('imports and exports Open Referral HSDS through the CLI; a broken file changes nothing', () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'bw-hsds-'));
+      const dataDir = scratchDir('bw-hsds-');
       const env = { ...process.env, DATA_DIR: dataDir };
       const cli = (...args: string[]) =>
         spawnSync(tsx, ['src/cli.ts', ...args], { cwd: root, env, encoding: 'utf8' });
@@ -176,7 +176,7 @@ if (testEngine === 'pglite') {
     });
 
     it('imports practice fiches from text files, all or nothing, and exports the published ones', () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'bw-practices-'));
+      const dataDir = scratchDir('bw-practices-');
       const env = { ...process.env, DATA_DIR: dataDir };
       const cli = (...args: string[]) =>
         spawnSync(tsx, ['src/cli.ts', ...args], { cwd: root, env, encoding: 'utf8' });

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../../src/platform/config.ts';
+import { scratchDir } from '../../../scripts/scratch-dir.ts';
 
 describe('configuration', () => {
   it('refuses to start in production without its secrets, naming them', () => {
     assert.throws(
-      () => loadConfig({ NODE_ENV: 'production', DATA_DIR: mkdtempSync(join(tmpdir(), 'bw-cfg-')) }),
+      () => loadConfig({ NODE_ENV: 'production', DATA_DIR: scratchDir('bw-cfg-') }),
       (err: Error) =>
         err instanceof ConfigError &&
         /SESSION_SECRET/.test(err.message) &&
@@ -27,7 +27,7 @@ describe('configuration', () => {
   });
 
   it('generates secrets once in development and keeps them in the data directory', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bw-cfg-'));
+    const dir = scratchDir('bw-cfg-');
     const first = loadConfig({ DATA_DIR: dir });
     const second = loadConfig({ DATA_DIR: dir });
     assert.deepEqual(first.secrets, second.secrets);
@@ -37,9 +37,6 @@ describe('configuration', () => {
   });
 
   it('rejects invalid values with a clear message', () => {
-    assert.throws(
-      () => loadConfig({ PORT: 'abc', DATA_DIR: mkdtempSync(join(tmpdir(), 'bw-cfg-')) }),
-      /PORT/,
-    );
+    assert.throws(() => loadConfig({ PORT: 'abc', DATA_DIR: scratchDir('bw-cfg-') }), /PORT/);
   });
 });
