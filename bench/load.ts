@@ -40,6 +40,16 @@ const BUDGET_P95_MS = 50;
  * measured that way, the load a server is planned for. Both are reported.
  */
 const PACED_SHARE = 0.5;
+/**
+ * A closed loop stops with a request in flight on every connection, which the server still
+ * answers (it does not know the client left). Measuring the next load before that backlog is gone
+ * counts the previous run's work against it: at Flanders scale that put up to a second of stall into
+ * the first paced seconds. The pause lets it drain.
+ */
+const SETTLE_MS = 3000;
+const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
+/** Recovery holds when the public reads after the overload are at most this much slower (p95) than before it. */
+const RECOVERY_P95_RATIO = 1.5;
 let port = 32300;
 
 // ---- Data ----------------------------------------------------------------------------------------
@@ -225,7 +235,7 @@ interface EngineResult {
   rssMiB: number;
   /** Per scenario: as fast as answered (closed loop), and paced at half that throughput. */
   rows: { name: string; budget: boolean; m: Measurement; paced: Measurement }[];
-  saturation: { connections: number; servedRps: number }[];
+  saturation: { connections: number; servedRps: number; p95: number }[];
   overload: { rate: number; shedding: Measurement; noShedding: Measurement; recovery: Measurement };
 }
 
@@ -251,8 +261,11 @@ async function runEngine(engine: Engine, label: string): Promise<EngineResult> {
           overallRate,
         });
       await run(3); // warm-up
+      await settle();
       const m = await run(seconds);
+      await settle();
       const paced = await run(seconds, Math.max(1, Math.round(m.rps * PACED_SHARE)));
+      await settle();
       for (const x of [m, paced])
         console.error(
           `  p95 ${x.p95.toFixed(1)} ms, ${x.rps.toFixed(0)} req/s, statuses ${JSON.stringify(x.statuses)}`,
@@ -267,12 +280,14 @@ async function runEngine(engine: Engine, label: string): Promise<EngineResult> {
     const saturation: EngineResult['saturation'] = [];
     for (const connections of [4, 16, 32, 50]) {
       const m = await readLoad(appPort, connections, 5);
-      saturation.push({ connections, servedRps: (m.requests - m.shed) / 5 });
+      saturation.push({ connections, servedRps: (m.requests - m.shed) / 5, p95: m.p95 });
+      await settle();
     }
     const saturated = Math.max(...saturation.map((s) => s.servedRps));
     const rate = Math.round(4 * saturated);
     console.error(`${label}: overload at ${rate} req/s (4 × ${saturated.toFixed(0)})`);
     const shedding = await readLoad(appPort, 400, seconds, rate);
+    await settle(); // the load drops; nothing is restarted or reset
     const recovery = await readLoad(appPort, CONNECTIONS, 5);
     const rssMiB = residentMiB(server);
     await stop(server);
@@ -321,7 +336,7 @@ const lines = [
   '# Brugwerk under load: Flanders scale',
   '',
   await machineLine(),
-  `Load from the same machine, ${CONNECTIONS} connections, ${seconds} s per scenario after a 3 s warm-up: "as fast as answered" with autocannon (closed loop); "paced" with an undici pool sending at a steady rate (open loop, each latency counted from the moment the request was due, so waiting for a connection counts). Server with a pool of 20 database connections and the default answer caches; MAX_CONCURRENT_REQUESTS 64 (the default).`,
+  `Load from the same machine, ${CONNECTIONS} connections, ${seconds} s per scenario after a 3 s warm-up, with a ${SETTLE_MS / 1000} s pause after every load so that the requests a closed loop leaves in flight do not count against the next: "as fast as answered" with autocannon (closed loop); "paced" with an undici pool sending at a steady rate (open loop, each latency counted from the moment the request was due, so waiting for a connection counts). Server with a pool of 20 database connections and the default answer caches; MAX_CONCURRENT_REQUESTS 64 (the default).`,
   '',
   '## Data (bench/flanders-data.ts)',
   '',
@@ -358,7 +373,7 @@ lines.push(
   '',
   '## Overload: four times the saturating load',
   '',
-  'The saturating load is the highest throughput of the public reads (the four public scenarios together) at 4, 16, 32 or 50 connections. Four times that rate is then offered open-loop from 400 connections, once with load shedding (the default) and once with it turned off (MAX_CONCURRENT_REQUESTS=100000, a fresh server); right after the overload with shedding, 5 s at 50 connections show the recovery.',
+  'The saturating load is the highest throughput of the public reads (the four public scenarios together) at 4, 16, 32 or 50 connections. Four times that rate is then offered open-loop from 400 connections, once with load shedding (the default) and once with it turned off (MAX_CONCURRENT_REQUESTS=100000, a fresh server); 3 s after the overload with shedding stops (nothing restarted or reset), 5 s at 50 connections show the recovery, compared with the same load at 50 connections before the overload.',
   '',
   '| engine | saturating req/s (served, by connections) | offered req/s | | p50 ms | p95 ms | p99 ms | answered req/s | 503s | p95 of 503s | p95 of the others | errors |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -374,6 +389,7 @@ for (const r of results) {
     row('recovery, 50 connections', o.recovery),
   );
   if (r.engine === 'server PostgreSQL') {
+    const before = r.saturation.find((s) => s.connections === CONNECTIONS)!;
     checks.push(
       {
         engine: r.engine,
@@ -388,8 +404,11 @@ for (const r of results) {
       { engine: r.engine, what: 'overload: no connection errors or timeouts', ok: o.shedding.errors === 0 },
       {
         engine: r.engine,
-        what: 'recovery: p95 ≤ 50 ms, no 503s, 0 errors',
-        ok: o.recovery.p95 <= BUDGET_P95_MS && o.recovery.shed === 0 && o.recovery.errors === 0,
+        what: `recovery: p95 at most ${RECOVERY_P95_RATIO}× the p95 before the overload (${f(before.p95)} ms), no 503s, 0 errors`,
+        ok:
+          o.recovery.p95 <= RECOVERY_P95_RATIO * before.p95 &&
+          o.recovery.shed === 0 &&
+          o.recovery.errors === 0,
       },
     );
   }

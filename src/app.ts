@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -37,7 +37,7 @@ import { installRouteGuard, type RegisteredRoute } from './platform/authz/route-
 import type { Deps } from './platform/deps.ts';
 import { registerErrorHandling } from './platform/http/error-handler.tsx';
 import { rejectNulCharacters } from './platform/http/input-guard.ts';
-import { installLoadShedding } from './platform/http/load-shedding.ts';
+import { sheddingServer } from './platform/http/load-shedding.ts';
 import './platform/http/types.ts';
 import { chooseLocale, LANGUAGE_COOKIE, translator } from './platform/i18n/i18n.ts';
 import { shellRoutes } from './platform/views/shell.routes.tsx';
@@ -69,7 +69,26 @@ function requestForLog(request: { method: string; url: string; id: unknown }) {
 
 export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
   const { deps } = options;
+  // The security headers, built once (@fastify/helmet rebuilt the whole middleware on every request).
+  // No inline scripts or styles at all, so no per-request nonces: the policy is the same on every answer.
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    strictTransportSecurity: deps.config.secureCookies,
+  });
   const app = Fastify({
+    // Past MAX_CONCURRENT_REQUESTS a request is refused in the HTTP server, before Fastify.
+    serverFactory: sheddingServer(deps.config.maxConcurrentRequests, securityHeaders),
     logger: options.logger
       ? { ...(options.logger === true ? {} : options.logger), serializers: { req: requestForLog } }
       : false,
@@ -115,24 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BrugwerkApp> {
       return documented ? result : { ...result, schema: { ...result.schema, hide: true } };
     },
   });
-  // No inline scripts or styles at all, so no per-request nonces: the policy is the same on every answer.
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-      },
-    },
-    strictTransportSecurity: deps.config.secureCookies,
-  });
-  // First after the security headers: a shed request costs nothing more.
-  installLoadShedding(app, deps.config.maxConcurrentRequests);
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   await app.register(cookie, { secret: deps.config.secrets.SESSION_SECRET });
   // After the cookie plugin, so the language cookie is parsed.
   app.addHook('onRequest', async (request) => {

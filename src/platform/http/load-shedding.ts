@@ -1,31 +1,56 @@
-import type { FastifyInstance } from 'fastify';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { FastifyServerFactory } from 'fastify';
 import { translator } from '../i18n/i18n.ts';
 import { wantsJson } from './render.tsx';
+
+/** Sets the security headers on a raw answer, then calls `next` (helmet's middleware shape). */
+export type RawMiddleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (err?: unknown) => void,
+) => void;
 
 /**
  * Load shedding: a process works on at most `limit` requests at once; past that a request is
  * answered 503 with Retry-After straight away, before it touches the database. Under overload the
  * requests that are taken keep their normal latency instead of all of them queueing behind the
- * database pool, and the process recovers by itself as soon as the load drops. The refusal is a
- * small fixed answer (no page to render: it must cost next to nothing when thousands come).
- * `/health` is never shed, so a load balancer sees a busy process as alive. Per process only; it
- * guards latency, not correctness (ARCHITECTURE §8).
+ * database pool, and the process recovers by itself as soon as the load drops.
+ *
+ * The refusal happens in the HTTP server itself, before Fastify sees the request (no routing, no
+ * hooks, no cookies): under four times the saturating load most requests are refusals, and each must
+ * cost next to nothing, or refusing becomes the overload. It is a small fixed answer (Dutch JSON or
+ * HTML) with the same security headers as any page. `/health` is never shed, so a load balancer
+ * sees a busy process as alive. Per process only; it guards latency, not correctness (ARCHITECTURE §8).
  */
-export function installLoadShedding(app: FastifyInstance, limit: number) {
+export function sheddingServer(limit: number, securityHeaders: RawMiddleware): FastifyServerFactory {
   let inFlight = 0;
   const message = translator('nl')('error.overloaded');
-  const json = JSON.stringify({ error: { code: 'Overloaded', message } });
-  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Brugwerk</title></head><body><main><h1>Brugwerk</h1><p>${message}</p></main></body></html>`;
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url === '/health') return;
-    if (inFlight >= limit) {
-      reply.status(503).header('retry-after', '1').header('cache-control', 'no-store');
-      return wantsJson(request)
-        ? reply.type('application/json; charset=utf-8').send(json)
-        : reply.type('text/html; charset=utf-8').send(html);
-    }
-    inFlight++;
-    // 'close' comes for every response, also when the client went away before the answer.
-    reply.raw.once('close', () => inFlight--);
-  });
+  const json = Buffer.from(JSON.stringify({ error: { code: 'Overloaded', message } }));
+  const html = Buffer.from(
+    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Brugwerk</title></head><body><main><h1>Brugwerk</h1><p>${message}</p></main></body></html>`,
+  );
+  const refuse = (req: IncomingMessage, res: ServerResponse) =>
+    securityHeaders(req, res, () => {
+      const asJson = wantsJson({ url: req.url ?? '', headers: req.headers });
+      const body = asJson ? json : html;
+      res.writeHead(503, {
+        'content-type': asJson ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+        'content-length': body.length,
+        'retry-after': '1',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    });
+  return (handler) => {
+    const server = createServer((req, res) => {
+      if (req.url === '/health') return handler(req, res);
+      if (inFlight >= limit) return refuse(req, res);
+      inFlight++;
+      // 'close' comes for every response, also when the client went away before the answer.
+      res.once('close', () => inFlight--);
+      handler(req, res);
+    });
+    server.keepAliveTimeout = 72_000; // Fastify's own default, which it sets only on servers it makes
+    return server;
+  };
 }

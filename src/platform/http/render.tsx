@@ -78,7 +78,7 @@ export function safeReturnPath(value: unknown, fallback = '/'): string {
   return value.length > 500 ? fallback : value;
 }
 
-export function wantsJson(request: FastifyRequest): boolean {
+export function wantsJson(request: Pick<FastifyRequest, 'url' | 'headers'>): boolean {
   if (request.url.startsWith('/api/') || request.url === '/health') return true;
   const accept = request.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
