@@ -41,7 +41,7 @@ export function sheddingServer(limit: number, securityHeaders: RawMiddleware): F
       });
       res.end(body);
     });
-  return (handler) => {
+  return (handler, options) => {
     const server = createServer((req, res) => {
       if (req.url === '/health') return handler(req, res);
       if (inFlight >= limit) return refuse(req, res);
@@ -50,7 +50,10 @@ export function sheddingServer(limit: number, securityHeaders: RawMiddleware): F
       res.once('close', () => inFlight--);
       handler(req, res);
     });
-    server.keepAliveTimeout = 72_000; // Fastify's own default, which it sets only on servers it makes
+    // Fastify sets these only on servers it makes itself; its resolved options carry them.
+    server.keepAliveTimeout = options.keepAliveTimeout as number;
+    server.requestTimeout = options.requestTimeout as number;
+    server.setTimeout(options.connectionTimeout as number);
     return server;
   };
 }

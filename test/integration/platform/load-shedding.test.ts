@@ -20,6 +20,12 @@ describe('load shedding', () => {
   });
   after(() => t.close());
 
+  it('keeps the timeouts Fastify gives the servers it makes itself', () => {
+    assert.equal(t.app.server.keepAliveTimeout, 72_000);
+    assert.equal(t.app.server.requestTimeout, 0);
+    assert.equal(t.app.server.timeout, 0);
+  });
+
   it('answers 503 at once past the limit, keeps /health up and recovers by itself', async () => {
     const slow = [fetch(`${base}/test/slow`), fetch(`${base}/test/slow`)];
     while (waiting.length < 2) await new Promise((r) => setTimeout(r, 5));
