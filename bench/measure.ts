@@ -22,6 +22,14 @@ export interface LoadOptions {
   overallRate?: number;
   /** Statuses that count as answered well (default 2xx). */
   expected?: (status: number) => boolean;
+  /**
+   * Open loop only: first open every connection with one request to this path, before the clock
+   * starts. Node accepts one new connection per turn of its event loop, so connections opened in
+   * the middle of a load measure how fast a busy process accepts, not how it answers.
+   */
+  openWith?: string;
+  /** Open loop only: the load runs this much longer first; those answers are not counted. */
+  rampSeconds?: number;
 }
 
 export interface Measurement {
@@ -80,7 +88,16 @@ async function closedLoad(o: LoadOptions, answered: Answered): Promise<number> {
  */
 async function pacedLoad(o: LoadOptions & { overallRate: number }, answered: Answered): Promise<number> {
   const pool = new Pool(o.url, { connections: o.connections, pipelining: 1, headersTimeout: 30_000 });
-  const total = Math.round(o.overallRate * o.seconds);
+  if (o.openWith) {
+    const path = o.openWith;
+    await Promise.all(
+      Array.from({ length: o.connections }, () =>
+        pool.request({ method: 'GET', path }).then((res) => res.body.dump()),
+      ),
+    );
+  }
+  const ramp = Math.round(o.overallRate * (o.rampSeconds ?? 0));
+  const total = ramp + Math.round(o.overallRate * o.seconds);
   const inFlight = new Set<Promise<void>>();
   let errors = 0;
   let sent = 0;
@@ -92,9 +109,9 @@ async function pacedLoad(o: LoadOptions & { overallRate: number }, answered: Ans
       .request({ method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body })
       .then(async (res) => {
         for await (const _ of res.body); // read to the end, as a browser does
-        answered(res.statusCode, performance.now() - due);
+        if (n >= ramp) answered(res.statusCode, performance.now() - due);
       })
-      .catch(() => void errors++)
+      .catch(() => void (n >= ramp && errors++))
       .finally(() => inFlight.delete(done));
     inFlight.add(done);
   };

@@ -16,7 +16,7 @@ if (process.env.BENCH_MODE === 'bare') {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    poolSize: Number(process.env.BENCH_POOL_SIZE ?? 20), // for trying other pool sizes by hand
+    poolSize: config.databasePoolSize,
   });
   const app = await buildApp({
     deps: { db: database.db, engine: database.engine, clock: systemClock, config },

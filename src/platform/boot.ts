@@ -9,7 +9,11 @@ import type { Deps } from './deps.ts';
 export async function openPlatform(): Promise<{ config: Config; database: Database; deps: Deps }> {
   try {
     const config = loadConfig();
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+    });
     await migrateToLatest(database.db);
     return {
       config,

@@ -25,6 +25,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
   DEMO_DATA: booleanFlag.default(true),
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().min(1).optional(),
@@ -46,6 +47,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * Connections to server PostgreSQL per process: the queries that run at once. Beyond the
+   * database's cores more only compete for CPU (and, on a shared machine, with this process).
+   */
+  databasePoolSize: number;
   demoData: boolean;
   publicUrl: string;
   /** Cookies get the Secure flag and the __Host- prefix when the public URL is https. */
@@ -90,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     demoData: e.DEMO_DATA,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),

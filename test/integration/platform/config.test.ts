@@ -39,4 +39,11 @@ describe('configuration', () => {
   it('rejects invalid values with a clear message', () => {
     assert.throws(() => loadConfig({ PORT: 'abc', DATA_DIR: scratchDir('bw-cfg-') }), /PORT/);
   });
+
+  it('sizes the database pool from DATABASE_POOL_SIZE, 10 unless set, at least 1', () => {
+    const dir = scratchDir('bw-cfg-');
+    assert.equal(loadConfig({ DATA_DIR: dir }).databasePoolSize, 10);
+    assert.equal(loadConfig({ DATA_DIR: dir, DATABASE_POOL_SIZE: '2' }).databasePoolSize, 2);
+    assert.throws(() => loadConfig({ DATA_DIR: dir, DATABASE_POOL_SIZE: '0' }), /DATABASE_POOL_SIZE/);
+  });
 });
