@@ -53,13 +53,13 @@ const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
 const RECOVERY_P95_RATIO = 1.5;
 /**
  * PostgreSQL runs on this machine too, so the app keeps as many queries running as there are cores.
- * With the default of 10 (20 tried as well) the busy backends took the CPU from the Node process
+ * With 10 or 20 connections (20 was used before) the busy backends took the CPU from the Node process
  * under overload: it got about a tenth of a core and its refusals took seconds.
  */
 const DATABASE_POOL_SIZE = availableParallelism();
 /**
  * The overload's first seconds are not counted (its connections are opened before the clock
- * starts, see measure.ts): the compiler and the heap settle into a load six times any before it.
+ * starts, see measure.ts): the compiler and the heap settle into a load four times the saturating one.
  */
 const OVERLOAD_RAMP_SECONDS = 2;
 let port = 32300;
@@ -363,7 +363,7 @@ const lines = [
   '# Brugwerk under load: Flanders scale',
   '',
   await machineLine(),
-  `Load from the same machine, ${CONNECTIONS} connections, ${seconds} s per scenario after a 3 s warm-up, with a ${SETTLE_MS / 1000} s pause after every load so that the requests a closed loop leaves in flight do not count against the next: "as fast as answered" with autocannon (closed loop); "paced" with an undici pool sending at a steady rate (open loop, each latency counted from the moment the request was due, so waiting for a connection counts). Server on server PostgreSQL with DATABASE_POOL_SIZE ${DATABASE_POOL_SIZE} (the cores of this machine, which PostgreSQL shares), the default answer caches and MAX_CONCURRENT_REQUESTS 64 (the default).`,
+  `Load from the same machine, ${CONNECTIONS} connections, ${seconds} s per scenario after a 3 s warm-up, with a ${SETTLE_MS / 1000} s pause after every load so that the requests a closed loop leaves in flight do not count against the next: "as fast as answered" with autocannon (closed loop); "paced" with an undici pool sending at a steady rate (open loop, each latency counted from the moment the request was due, so waiting for a connection counts). The app on server PostgreSQL runs with DATABASE_POOL_SIZE ${DATABASE_POOL_SIZE} (the cores of this machine, which PostgreSQL shares), the default answer caches and MAX_CONCURRENT_REQUESTS 64 (the default).`,
   '',
   '## Data (bench/flanders-data.ts)',
   '',
