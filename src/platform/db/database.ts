@@ -29,12 +29,13 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** A ready PGlite instance (tests load one from a migrated template). */
   pglite?: PGlite;
+  /** Server PostgreSQL connections kept by this process; without it pg's own default, 10. */
   poolSize?: number;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize });
     // An idle connection the server ends (restart, failover, DROP DATABASE … FORCE) is dropped from
     // the pool and replaced on next use; without this listener pg would crash the process.
     pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
