@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type SqlBool, sql } from 'kysely';
 import { loadDemoPractices } from '../../../src/modules/practices/practices.demo.ts';
-import { practiceSearchOf, searchPractices } from '../../../src/modules/practices/practices.search.ts';
+import {
+  practiceSearchOf,
+  searchPractices,
+  similarPractices,
+} from '../../../src/modules/practices/practices.search.ts';
 import { startTestApp, type TestContext } from '../../helpers/app.ts';
 
 // The search quality set: Dutch queries someone looking for a practice would type, with the fiches
@@ -184,6 +188,35 @@ describe('practice search', () => {
     const similar = /id="similar-title"[\s\S]*?<\/ul>/.exec(page.body)![0];
     assert.equal((similar.match(/<li>/g) ?? []).length, 5);
     assert.ok(!similar.includes(`/praktijken/${brug.id}"`), 'not itself');
+  });
+
+  it('lists as similar the fiches that share the most, whatever their text', async () => {
+    const all = await t.deps.db
+      .selectFrom('practices')
+      .select(['id', 'title', 'need_codes', 'cooperation_forms', 'category', 'municipality_nis'])
+      .where('status', '=', 'published')
+      .execute();
+    type Fiche = (typeof all)[number];
+    const shared = (a: Fiche, b: Fiche) =>
+      2 * a.need_codes.filter((c) => b.need_codes.includes(c)).length +
+      a.cooperation_forms.filter((c) => b.cooperation_forms.includes(c)).length +
+      (a.category !== null && a.category === b.category ? 2 : 0) +
+      (a.municipality_nis.some((m) => b.municipality_nis.includes(m)) ? 1 : 0);
+    for (const fiche of all.slice(0, 8)) {
+      const listed = (await similarPractices(t.deps.db, fiche)).map((s) => all.find((f) => f.id === s.id)!);
+      assert.equal(listed.length, 5, fiche.title);
+      const scores = listed.map((f) => shared(fiche, f));
+      assert.deepEqual(
+        scores,
+        [...scores].sort((a, b) => b - a),
+        `${fiche.title}: most shared first`,
+      );
+      const best = all
+        .filter((f) => f.id !== fiche.id)
+        .map((f) => shared(fiche, f))
+        .sort((a, b) => b - a);
+      assert.deepEqual(scores, best.slice(0, 5), `${fiche.title}: none left out that shares more`);
+    }
   });
 
   it('refuses bad search parameters with a Dutch 400', async () => {
