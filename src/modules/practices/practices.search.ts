@@ -236,7 +236,8 @@ async function pageRows(db: Kysely<DB>, page: { id: string; rank: number }[], wo
  * Two steps, because ranking the text of every fiche was most of the work: first what they share,
  * cheap on every fiche; then the text rank only for the fiches that can still make the list
  * (sharing at least as much as the last place). At Flanders scale (10,000 fiches) a list took a
- * median 60 ms in one step and takes 38 ms in two, the same five for 60 fiches out of 60.
+ * median 60 ms in one step and 38 ms in two; working out what they share once per fiche, not in the
+ * filter and the order apart, made it 1.3× faster again. The same five for 60 fiches out of 60.
  */
 export async function similarPractices(
   db: Kysely<DB>,
@@ -267,20 +268,25 @@ export async function similarPractices(
     + CASE WHEN p.category = ${practice.category} THEN 2 ELSE 0 END
     + CASE WHEN p.municipality_nis && ${sql.val(practice.municipality_nis)}::text[] THEN 1 ELSE 0 END
   )`;
+  // What each fiche shares, worked out once per fiche: OFFSET 0 keeps the subquery whole, so the
+  // filter and the order below do not compute it again.
+  const scored = db
+    .selectFrom('practices as p')
+    .select(['p.id', 'p.search_vector', shared.as('shared')])
+    .where('p.status', '=', 'published')
+    .where('p.id', '!=', practice.id)
+    .offset(0);
   // Every fiche that shares at least as much as the one in last place (ties included).
   const candidates = await db
     .selectFrom(
       db
-        .selectFrom('practices as p')
-        .select(['p.id', shared.as('shared')])
-        .select(sql<number>`rank() OVER (ORDER BY ${shared} DESC)`.as('place'))
-        .where('p.status', '=', 'published')
-        .where('p.id', '!=', practice.id)
-        .where((eb) => eb.or([sql<SqlBool>`${shared} > 0`, sql<SqlBool>`p.search_vector @@ ${query}`]))
-        .as('s'),
+        .selectFrom(scored.as('s'))
+        .select(['s.id', 's.shared', sql<number>`rank() OVER (ORDER BY s.shared DESC)`.as('place')])
+        .where((eb) => eb.or([eb('s.shared', '>', 0), sql<SqlBool>`s.search_vector @@ ${query}`]))
+        .as('r'),
     )
-    .select(['s.id', 's.shared'])
-    .where('s.place', '<=', limit)
+    .select(['r.id', 'r.shared'])
+    .where('r.place', '<=', limit)
     .execute();
   if (!candidates.length) return [];
   const rows = await db
