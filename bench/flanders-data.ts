@@ -8,6 +8,7 @@ import * as accounts from '../src/modules/accounts/accounts.service.ts';
 import { loadCurrentUser } from '../src/modules/accounts/authenticate.ts';
 import { createReferral, recordOutcome } from '../src/modules/cases/referrals.service.ts';
 import { referralOutcomes } from '../src/modules/cases/cases.table.ts';
+import { refreshSimilarPractices } from '../src/modules/practices/practices.search.ts';
 import { raiseSignal } from '../src/modules/signals/signals.service.ts';
 import { signalFrequencies } from '../src/modules/signals/signals.table.ts';
 import { turnOnSecondFactor } from '../src/demo.ts';
@@ -135,6 +136,8 @@ export async function generateFlanders(deps: Deps, size: FlandersSize = flanders
 
   await generateDirectory(db, size);
   await generatePractices(db, size.practices);
+  // Every fiche's "vergelijkbare praktijken", kept as the hourly job keeps them on a running platform.
+  await refreshSimilarPractices(deps, 2);
   const municipalities = await db
     .selectFrom('municipalities')
     .select('nis_code')

@@ -3,6 +3,7 @@ import { loadDemoDataIfEmpty } from './demo.ts';
 import { purgeExpiredAccountData } from './modules/accounts/accounts.service.ts';
 import { remindUnverifiedServices } from './modules/directory/directory.upkeep.ts';
 import { flagUnreviewedPractices } from './modules/practices/practices.service.ts';
+import { refreshSimilarPractices } from './modules/practices/practices.search.ts';
 import { purgeExpiredCases } from './modules/cases/cases.retention.ts';
 import { takeCaseSignals } from './modules/signals/signals.service.ts';
 import { remindCheckBacks } from './modules/cases/referrals.service.ts';
@@ -50,7 +51,8 @@ if (config.smtpUrl) {
 }
 
 // Hourly: clean-up of expired sessions, links and throttle rows; reminders to check directory
-// entries (at most one a month per entry); flags on practice fiches not reviewed for a year;
+// entries (at most one a month per entry); flags on practice fiches not reviewed for a year; the similar
+// practices kept longer than a day worked out again;
 // check-back reminders for referrals; review reminders for agreements; reminders the day before an event and
 // the wipe of registrants' details 90 days after it; the purge of cases whose retention ran out.
 const purgeTimer = setInterval(() => {
@@ -59,6 +61,7 @@ const purgeTimer = setInterval(() => {
   purgeExpiredAccountData(deps).catch((err) => app.log.error({ err }, 'purge of expired account data'));
   remindUnverifiedServices(deps).catch((err) => app.log.error({ err }, 'directory verification reminders'));
   flagUnreviewedPractices(deps).catch((err) => app.log.error({ err }, 'practice review flags'));
+  refreshSimilarPractices(deps).catch((err) => app.log.error({ err }, 'similar practices'));
   remindAgreementReviews(deps, (a) => {
     const t = translator('nl');
     return {

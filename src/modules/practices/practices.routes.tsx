@@ -26,7 +26,7 @@ import {
   ficheFormValues,
 } from './fiche.ts';
 import * as repo from './practices.repository.ts';
-import { practiceSearchOf, searchPractices, similarPractices } from './practices.search.ts';
+import { keptSimilarPractices, practiceSearchOf, searchPractices } from './practices.search.ts';
 import { practicesApiRoutes } from './practices.api.ts';
 import {
   confirmStillCurrent,
@@ -514,9 +514,11 @@ export function practicesRoutes(deps: Deps) {
         const [runBy, names, similar, following, ownerRow] = await Promise.all([
           findEntryNames(deps.db, shown.content.runBy),
           municipalitiesNamed(),
-          // Scoring every published fiche against this one: kept with the search answers.
+          // The list kept in the database (worked out on a first view and daily), cached with the search answers.
           practice.status === 'published'
-            ? cache.get(`similar:${practice.id}`, () => similarPractices(deps.db, practice))
+            ? cache.get(`similar:${practice.id}`, () =>
+                keptSimilarPractices(deps.db, practice, deps.clock.now()),
+              )
             : [],
           req.user ? repo.isFollowing(deps.db, practice.id, req.user.id) : null,
           practice.owner_organisation_id

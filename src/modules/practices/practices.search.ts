@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { days } from '../../platform/clock.ts';
 import { PAGE_SIZE } from '../../platform/views/components.tsx';
 import { findMunicipality } from '../regions/regions.service.ts';
 import { haversineKm, type Point } from '../../platform/search/geo.ts';
@@ -311,4 +312,76 @@ export async function similarPractices(
     )
     .slice(0, limit)
     .map(({ id, title, introduction }) => ({ id, title, introduction }));
+}
+
+type Matchable = Parameters<typeof similarPractices>[1];
+type Similar = Awaited<ReturnType<typeof similarPractices>>;
+
+/** How long a kept similar list counts as fresh: fiches published or changed since may belong in it. */
+const SIMILAR_KEPT_MS = days(1);
+
+/**
+ * The fiche's similar list as kept (migration 20261122T0900): one indexed read, leaving out fiches
+ * no longer published. A fiche without one (new, or changed since) has it worked out and kept now.
+ */
+export async function keptSimilarPractices(db: Kysely<DB>, practice: Matchable, now: Date): Promise<Similar> {
+  const { rows } = await sql<{ similar: Similar }>`
+    SELECT (
+      SELECT coalesce(json_agg(json_build_object('id', p.id, 'title', p.title, 'introduction', p.introduction)
+        ORDER BY u.place), '[]')
+      FROM unnest(s.similar_ids) WITH ORDINALITY AS u(id, place)
+      JOIN practices p ON p.id = u.id AND p.status = 'published'
+    ) AS similar
+    FROM practice_similar s WHERE s.practice_id = ${practice.id}`.execute(db);
+  return rows[0] ? rows[0].similar : keepSimilarPractices(db, practice, now);
+}
+
+async function keepSimilarPractices(db: Kysely<DB>, practice: Matchable, now: Date) {
+  const similar = await similarPractices(db, practice);
+  await db
+    .insertInto('practice_similar')
+    .values({ practice_id: practice.id, similar_ids: similar.map((s) => s.id), computed_at: now })
+    .onConflict((oc) =>
+      oc.column('practice_id').doUpdateSet({
+        similar_ids: (eb) => eb.ref('excluded.similar_ids'),
+        computed_at: (eb) => eb.ref('excluded.computed_at'),
+      }),
+    )
+    .execute();
+  return similar;
+}
+
+/**
+ * Works out again the similar lists kept longer than a day and those of published fiches without
+ * one, `lanes` at a time (the server runs it hourly with one; a bulk load may use more). Returns how
+ * many lists it worked out.
+ */
+export async function refreshSimilarPractices(deps: Deps, lanes = 1): Promise<number> {
+  const now = deps.clock.now();
+  let done = 0;
+  for (;;) {
+    const due = await deps.db
+      .selectFrom('practices as p')
+      .leftJoin('practice_similar as s', 's.practice_id', 'p.id')
+      .select(['p.id', 'p.need_codes', 'p.cooperation_forms', 'p.category', 'p.municipality_nis', 'p.title'])
+      .where('p.status', '=', 'published')
+      .where((eb) =>
+        eb.or([
+          eb('s.practice_id', 'is', null),
+          eb('s.computed_at', '<', new Date(now.getTime() - SIMILAR_KEPT_MS)),
+        ]),
+      )
+      .orderBy(sql`s.computed_at NULLS FIRST`)
+      .limit(100)
+      .execute();
+    if (!due.length) return done;
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        for (let next = due.pop(); next; next = due.pop()) {
+          await keepSimilarPractices(deps.db, next, now);
+          done++;
+        }
+      }),
+    );
+  }
 }

@@ -63,6 +63,13 @@ export interface PracticeSuggestionsTable {
   created_at: Date;
 }
 
+/** A fiche's "vergelijkbare praktijken", kept (migration 20261122T0900). */
+export interface PracticeSimilarTable {
+  practice_id: string;
+  similar_ids: string[];
+  computed_at: Date;
+}
+
 export interface PracticeStateTable {
   id: number;
   generation: ColumnType<string, never, never>;

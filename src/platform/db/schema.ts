@@ -57,6 +57,7 @@ export interface DB {
   practice_followers: practices.PracticeFollowersTable;
   practice_suggestions: practices.PracticeSuggestionsTable;
   practice_state: practices.PracticeStateTable;
+  practice_similar: practices.PracticeSimilarTable;
   practice_search_words: { word: string };
   reflection_sets: reflection.ReflectionSetsTable;
   reflection_set_versions: reflection.ReflectionSetVersionsTable;

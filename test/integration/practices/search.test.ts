@@ -3,10 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import { type SqlBool, sql } from 'kysely';
 import { loadDemoPractices } from '../../../src/modules/practices/practices.demo.ts';
 import {
+  keptSimilarPractices,
   practiceSearchOf,
+  refreshSimilarPractices,
   searchPractices,
   similarPractices,
 } from '../../../src/modules/practices/practices.search.ts';
+import { days } from '../../../src/platform/clock.ts';
 import { startTestApp, type TestContext } from '../../helpers/app.ts';
 
 // The search quality set: Dutch queries someone looking for a practice would type, with the fiches
@@ -217,6 +220,75 @@ describe('practice search', () => {
         .sort((a, b) => b - a);
       assert.deepEqual(scores, best.slice(0, 5), `${fiche.title}: none left out that shares more`);
     }
+  });
+
+  it("keeps each fiche's similar list: worked out on a first view, forgotten when the fiche changes, again after a day", async () => {
+    const { db } = t.deps;
+    const fiches = await db
+      .selectFrom('practices')
+      .select(['id', 'title', 'need_codes', 'cooperation_forms', 'category', 'municipality_nis'])
+      .where('status', '=', 'published')
+      .orderBy('title')
+      .execute();
+    const [fiche, other] = [fiches[3]!, fiches[4]!];
+    const kept = () =>
+      db.selectFrom('practice_similar').selectAll().where('practice_id', '=', fiche.id).executeTakeFirst();
+    await db.deleteFrom('practice_similar').execute();
+
+    // The first view works the list out and keeps it, in the order shown.
+    const page = await t.app.inject(`/praktijken/${fiche.id}`);
+    assert.equal(page.statusCode, 200);
+    const worked = await similarPractices(db, fiche);
+    assert.deepEqual(
+      (await kept())?.similar_ids,
+      worked.map((s) => s.id),
+    );
+    assert.deepEqual(await keptSimilarPractices(db, fiche, t.clock.now()), worked);
+
+    // Later views read what is kept, leaving out fiches no longer published.
+    await db
+      .updateTable('practice_similar')
+      .set({ similar_ids: [other.id] })
+      .where('practice_id', '=', fiche.id)
+      .execute();
+    assert.deepEqual(
+      (await keptSimilarPractices(db, fiche, t.clock.now())).map((s) => s.id),
+      [other.id],
+    );
+    await db.updateTable('practices').set({ status: 'submitted' }).where('id', '=', other.id).execute();
+    assert.deepEqual(await keptSimilarPractices(db, fiche, t.clock.now()), []);
+    await db.updateTable('practices').set({ status: 'published' }).where('id', '=', other.id).execute();
+
+    // Writing the same values keeps the list; changing what it is matched on forgets it.
+    await db
+      .updateTable('practices')
+      .set({ need_codes: fiche.need_codes })
+      .where('id', '=', fiche.id)
+      .execute();
+    assert.ok(await kept(), 'kept when nothing it is matched on changed');
+    await db
+      .updateTable('practices')
+      .set({ need_codes: fiche.need_codes.includes('LANG') ? ['FIN'] : ['LANG'] })
+      .where('id', '=', fiche.id)
+      .execute();
+    assert.equal(await kept(), undefined, 'forgotten when the needs changed');
+    await db
+      .updateTable('practices')
+      .set({ need_codes: fiche.need_codes })
+      .where('id', '=', fiche.id)
+      .execute();
+
+    // The hourly refresh works out the missing lists, then nothing until a day has passed.
+    assert.equal(await refreshSimilarPractices(t.deps, 2), fiches.length);
+    const all = await db.selectFrom('practice_similar').select(['practice_id', 'similar_ids']).execute();
+    assert.equal(all.length, fiches.length);
+    assert.deepEqual(
+      all.find((r) => r.practice_id === fiche.id)?.similar_ids,
+      worked.map((s) => s.id),
+    );
+    assert.equal(await refreshSimilarPractices(t.deps), 0);
+    t.clock.advance(days(1) + 1);
+    assert.equal(await refreshSimilarPractices(t.deps), fiches.length);
   });
 
   it('refuses bad search parameters with a Dutch 400', async () => {
