@@ -59,20 +59,30 @@ export const median = (xs: number[]) => {
 
 type Answered = (status: number, ms: number) => void;
 
-/** As fast as answered: each connection sends its next request when the last one is answered. */
+/**
+ * As fast as answered: each connection sends its next request when the last one is answered. Each
+ * connection starts at its own place in the list (autocannon starts them all at the first request),
+ * so that together they ask for all of it, as the paced load does, not only its first part.
+ */
 async function closedLoad(o: LoadOptions, answered: Answered): Promise<number> {
+  const requests = () =>
+    o.requests.map((r) => ({
+      method: r.method ?? 'GET',
+      path: r.path,
+      headers: r.headers ?? {},
+      ...(r.body ? { body: r.body } : {}),
+    }));
+  let clients = 0;
   const result = await autocannon({
     url: o.url,
     connections: o.connections,
     duration: o.seconds,
     timeout: 30,
-    requests: o.requests.map((r) => ({
-      method: r.method ?? 'GET',
-      path: r.path,
-      headers: r.headers ?? {},
-      ...(r.body ? { body: r.body } : {}),
-    })),
+    requests: requests(),
     setupClient: (client) => {
+      const list = requests();
+      const from = Math.floor((clients++ * list.length) / o.connections) % list.length;
+      client.setRequests([...list.slice(from), ...list.slice(0, from)]);
       client.on('response', (status: number, _bytes: number, ms: number) => answered(status, ms));
     },
   });
