@@ -39,6 +39,13 @@ app.log.info(
   `Brugwerk luistert op ${config.publicUrl}`,
 );
 
+// Similar practices kept per fiche: at start (a first view without a kept list costs ~30 ms of
+// database work at Flanders scale, so fiches imported or changed while no process ran get theirs
+// soon), then hourly below.
+const refreshSimilar = () =>
+  refreshSimilarPractices(deps).catch((err) => app.log.error({ err }, 'similar practices'));
+void refreshSimilar();
+
 // The outbox sender; safe to run in every process (rows are claimed with SKIP LOCKED).
 let mailTimer: NodeJS.Timeout | undefined;
 if (config.smtpUrl) {
@@ -61,7 +68,7 @@ const purgeTimer = setInterval(() => {
   purgeExpiredAccountData(deps).catch((err) => app.log.error({ err }, 'purge of expired account data'));
   remindUnverifiedServices(deps).catch((err) => app.log.error({ err }, 'directory verification reminders'));
   flagUnreviewedPractices(deps).catch((err) => app.log.error({ err }, 'practice review flags'));
-  refreshSimilarPractices(deps).catch((err) => app.log.error({ err }, 'similar practices'));
+  void refreshSimilar();
   remindAgreementReviews(deps, (a) => {
     const t = translator('nl');
     return {
