@@ -91,6 +91,14 @@ describe('practice search', () => {
     await loadDemoPractices(t.deps, new Map());
   });
   after(() => t.close());
+  /** The published fiches with what similar practices are matched on, by title. */
+  const publishedFiches = () =>
+    t.deps.db
+      .selectFrom('practices')
+      .select(['id', 'title', 'need_codes', 'cooperation_forms', 'category', 'municipality_nis'])
+      .where('status', '=', 'published')
+      .orderBy('title')
+      .execute();
 
   it(`finds the right fiches for ${judged.length} judged Dutch queries, and beats a plain ILIKE search`, async () => {
     const measure = async (run: (j: Judged) => Promise<Found[]>) => {
@@ -194,11 +202,7 @@ describe('practice search', () => {
   });
 
   it('lists as similar the fiches that share the most, whatever their text', async () => {
-    const all = await t.deps.db
-      .selectFrom('practices')
-      .select(['id', 'title', 'need_codes', 'cooperation_forms', 'category', 'municipality_nis'])
-      .where('status', '=', 'published')
-      .execute();
+    const all = await publishedFiches();
     type Fiche = (typeof all)[number];
     const shared = (a: Fiche, b: Fiche) =>
       2 * a.need_codes.filter((c) => b.need_codes.includes(c)).length +
@@ -224,12 +228,7 @@ describe('practice search', () => {
 
   it("keeps each fiche's similar list: worked out on a first view, forgotten when the fiche changes, again after a day", async () => {
     const { db } = t.deps;
-    const fiches = await db
-      .selectFrom('practices')
-      .select(['id', 'title', 'need_codes', 'cooperation_forms', 'category', 'municipality_nis'])
-      .where('status', '=', 'published')
-      .orderBy('title')
-      .execute();
+    const fiches = await publishedFiches();
     const [fiche, other] = [fiches[3]!, fiches[4]!];
     const kept = () =>
       db.selectFrom('practice_similar').selectAll().where('practice_id', '=', fiche.id).executeTakeFirst();
