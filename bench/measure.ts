@@ -95,6 +95,10 @@ async function closedLoad(o: LoadOptions, answered: Answered): Promise<number> {
  * counts from the moment it was due, so waiting for a free connection counts too (no coordinated
  * omission). autocannon's own rate limit is not used: it lets each connection send its quota for a
  * second at once and then wait, which is a burst at every second rather than a steady rate.
+ *
+ * Requests go through undici's dispatch with plain callbacks, not `request()` with a stream and a
+ * promise per answer: the load generator shares the machine with the server. At 2,800 requests a
+ * second against the bare route it needed 37 % of a core instead of 41 (medians of three).
  */
 async function pacedLoad(o: LoadOptions & { overallRate: number }, answered: Answered): Promise<number> {
   const pool = new Pool(o.url, { connections: o.connections, pipelining: 1, headersTimeout: 30_000 });
@@ -108,29 +112,41 @@ async function pacedLoad(o: LoadOptions & { overallRate: number }, answered: Ans
   }
   const ramp = Math.round(o.overallRate * (o.rampSeconds ?? 0));
   const total = ramp + Math.round(o.overallRate * o.seconds);
-  const inFlight = new Set<Promise<void>>();
   let errors = 0;
   let sent = 0;
+  let finished = 0;
+  let allFinished = () => {};
+  const done = new Promise<void>((resolve) => (allFinished = resolve));
   const start = performance.now();
   const send = (n: number) => {
     const r = o.requests[n % o.requests.length]!;
     const due = start + (n * 1000) / o.overallRate;
-    const done = pool
-      .request({ method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body })
-      .then(async (res) => {
-        for await (const _ of res.body); // read to the end, as a browser does
-        if (n >= ramp) answered(res.statusCode, performance.now() - due);
-      })
-      .catch(() => void (n >= ramp && errors++))
-      .finally(() => inFlight.delete(done));
-    inFlight.add(done);
+    const counted = n >= ramp;
+    let status = 0;
+    const finish = () => ++finished === total && allFinished();
+    pool.dispatch(
+      { origin: o.url, method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body },
+      {
+        onRequestStart: () => {}, // with it, undici reads the handler in its current callback shape
+        onResponseStart: (_controller, statusCode) => void (status = statusCode),
+        onResponseData: () => {}, // read to the end, as a browser does
+        onResponseEnd: () => {
+          if (counted) answered(status, performance.now() - due);
+          finish();
+        },
+        onResponseError: () => {
+          if (counted) errors++;
+          finish();
+        },
+      },
+    );
   };
   while (sent < total) {
     const dueNow = Math.min(total, Math.floor(((performance.now() - start) * o.overallRate) / 1000) + 1);
     while (sent < dueNow) send(sent++);
     await new Promise((r) => setTimeout(r, 1));
   }
-  await Promise.all(inFlight);
+  await done;
   await pool.close();
   return errors;
 }

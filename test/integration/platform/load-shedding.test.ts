@@ -9,7 +9,7 @@ describe('load shedding', () => {
   const waiting: (() => void)[] = [];
   before(async () => {
     t = await startTestApp({
-      env: { MAX_CONCURRENT_REQUESTS: '2' },
+      env: { MAX_CONCURRENT_REQUESTS: '4' },
       extraRoutes: (app) =>
         app.get('/test/slow', { config: { permission: 'public' } }, async () => {
           await new Promise<void>((resolve) => waiting.push(resolve));
@@ -26,9 +26,24 @@ describe('load shedding', () => {
     assert.equal(t.app.server.timeout, 0);
   });
 
+  const statuses: number[] = [];
+  const pause = () => new Promise((r) => setTimeout(r, 5));
+  /** Sends `count` requests to the slow route and waits until the app holds all of them. */
+  const holdSlow = async (count: number) => {
+    const held = waiting.length + count;
+    for (let i = 0; i < count; i++) void fetch(`${base}/test/slow`).then((r) => statuses.push(r.status));
+    while (waiting.length < held) await pause();
+  };
+  /** Lets `count` held requests finish; their statuses. */
+  const release = async (count: number) => {
+    const answered = statuses.length + count;
+    for (const go of waiting.splice(0, count)) go();
+    while (statuses.length < answered) await pause();
+    return statuses.slice(-count);
+  };
+
   it('answers 503 at once past the limit, keeps /health up and recovers by itself', async () => {
-    const slow = [fetch(`${base}/test/slow`), fetch(`${base}/test/slow`)];
-    while (waiting.length < 2) await new Promise((r) => setTimeout(r, 5));
+    await holdSlow(4);
 
     const shed = await fetch(`${base}/api/v1/services`, { headers: { accept: 'application/json' } });
     assert.equal(shed.status, 503);
@@ -43,11 +58,15 @@ describe('load shedding', () => {
     assert.match(await page.text(), /^<!doctype html><html lang="nl">/);
     assert.equal((await fetch(`${base}/health`)).status, 200);
 
-    for (const release of waiting.splice(0)) release();
-    assert.deepEqual(
-      (await Promise.all(slow)).map((r) => r.status),
-      [200, 200],
-    );
+    // Having refused, it takes a quarter of the limit (here 1) until a second passes without refusing.
+    assert.deepEqual(await release(3), [200, 200, 200]);
+    assert.equal((await fetch(`${base}/praktijken`)).status, 503);
+    assert.deepEqual(await release(1), [200]);
     assert.equal((await fetch(`${base}/praktijken`)).status, 200);
+
+    await new Promise((r) => setTimeout(r, 1100));
+    await holdSlow(3);
+    assert.equal((await fetch(`${base}/praktijken`)).status, 200);
+    assert.deepEqual(await release(3), [200, 200, 200]);
   });
 });
