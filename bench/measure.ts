@@ -46,6 +46,8 @@ export interface Measurement {
   shedP95: number | null;
   servedP95: number | null;
   statuses: Record<number, number>;
+  /** For the median of several rounds (medianRound): the value it was chosen by, round by round. */
+  rounds?: number[];
 }
 
 export const percentile = (sorted: number[], p: number) =>
@@ -180,6 +182,24 @@ export async function measure(o: LoadOptions): Promise<Measurement> {
     shedP95: shedTimes.length ? percentile(shedTimes, 95) : null,
     servedP95: shedTimes.length ? percentile(servedTimes, 95) : null,
     statuses,
+  };
+}
+
+/**
+ * Several rounds of the same load as one measurement: the round with the median of `by` (its p95
+ * unless told), with the errors and 503s of all rounds added up and every round's value kept. The
+ * machine is shared and noisy: a stall of a second in one round of ten should not decide a budget.
+ */
+export function medianRound(
+  rounds: Measurement[],
+  by: (m: Measurement) => number = (m) => m.p95,
+): Measurement {
+  const sorted = [...rounds].sort((a, b) => by(a) - by(b));
+  return {
+    ...sorted[Math.floor((sorted.length - 1) / 2)]!,
+    errors: rounds.reduce((n, m) => n + m.errors, 0),
+    shed: rounds.reduce((n, m) => n + m.shed, 0),
+    rounds: rounds.map(by),
   };
 }
 

@@ -19,9 +19,9 @@ export type RawMiddleware = (
  * Once it has had to refuse, the process takes at most a quarter of `limit` until a whole second
  * passes without a refusal. Reaching the limit means requests arrive faster than they are answered;
  * the extra ones in flight then only wait for a database connection, while their answers keep the
- * event loop so busy that the refusals themselves wait for it. At Flanders scale, four times the
- * saturating load (bench/results/load.md): the p95 of the 503s went from about 90 ms at 64 in flight to
- * about 30 ms at 16, the other answers' from about 270 to 90 ms, with about a tenth fewer of them.
+ * event loop so busy that the refusals themselves wait for it. At Flanders scale under four times the
+ * saturating load (the bench's overload, a fixed 64 or 16 in flight): the p95 of the 503s went from
+ * about 90 to 30 ms, the other answers' from about 270 to 90 ms, with 10–20 % fewer of them.
  * A steady load at the limit's own size (50 browsers waiting for their pages) never reaches it, so it
  * is never refused.
  *
