@@ -382,7 +382,7 @@ await stop(bareServer);
 
 const results = [await runEngine('postgres', 'server PostgreSQL'), await runEngine('pglite', 'PGlite')];
 
-const f = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ? '–' : n.toFixed(digits));
+const f = (n: number | null, digits = 1) => (n === null || !Number.isFinite(n) ? '–' : n.toFixed(digits));
 /** A median of rounds, with every round's value after it. */
 const withRounds = (n: number | null, m: Measurement) =>
   m.rounds ? `${f(n)} (${m.rounds.map((x) => f(x)).join(', ')})` : f(n);
